@@ -1,0 +1,82 @@
+using System.Globalization;
+using StationMap.Import.Demo;
+using StationMap.Store;
+using StationMap.Store.Migrations;
+
+namespace StationMap.Api.Commands;
+
+/// <summary>
+/// Operator commands run through the API's own host (same configuration and database resolution):
+/// <c>migrate</c>, <c>seed-demo</c>, <c>load-generated --count N [--region beijing|jingjinji] [--source NAME] [--seed S]</c>.
+/// </summary>
+public sealed class ToolCommand
+{
+    private static readonly string[] Names = ["migrate", "seed-demo", "load-generated"];
+
+    private ToolCommand(string name, Dictionary<string, string> options, string[] hostArgs)
+    {
+        Name = name;
+        Options = options;
+        HostArgs = hostArgs;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyDictionary<string, string> Options { get; }
+
+    /// <summary>Arguments left for the host's own configuration (e.g. <c>--ConnectionStrings:StationMap=...</c>).</summary>
+    public string[] HostArgs { get; }
+
+    /// <summary>The command in <paramref name="args"/>, or null when the process should serve HTTP.</summary>
+    public static ToolCommand? Parse(string[] args)
+    {
+        if (args.Length == 0 || !Names.Contains(args[0]))
+        {
+            return null;
+        }
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=') && i + 1 < args.Length
+                && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[arg[2..]] = args[++i];
+            }
+            else
+            {
+                hostArgs.Add(arg);
+            }
+        }
+        return new ToolCommand(args[0], options, hostArgs.ToArray());
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        var dataSources = app.Services.GetRequiredService<StationDataSources>();
+        var migrator = app.Services.GetRequiredService<SchemaMigrator>();
+        var applied = await migrator.MigrateAsync();
+        Console.WriteLine(applied.Count == 0
+            ? "schema up to date"
+            : $"applied migrations: {string.Join(", ", applied.Select(m => $"{m.Version:0000}_{m.Name}"))}");
+        switch (Name)
+        {
+            case "seed-demo":
+                var demo = await DemoLoader.LoadBeijingAsync(dataSources.Write, CancellationToken.None);
+                Console.WriteLine($"demo data (source '{DemoLoader.DemoSource}'): {demo}");
+                break;
+            case "load-generated":
+                var count = int.Parse(Option("count", "200000"), CultureInfo.InvariantCulture);
+                var seed = int.Parse(Option("seed", "7"), CultureInfo.InvariantCulture);
+                var region = Enum.Parse<GeneratorRegion>(Option("region", "jingjinji"), ignoreCase: true);
+                var source = Option("source", $"generated-{count}");
+                var generated = await DemoLoader.LoadGeneratedAsync(dataSources.Write, source, count, seed, region, CancellationToken.None);
+                Console.WriteLine($"generated stations (source '{source}', {region}, seed {seed}): {generated}");
+                break;
+        }
+        return 0;
+    }
+
+    private string Option(string name, string fallback) => Options.TryGetValue(name, out var value) ? value : fallback;
+}

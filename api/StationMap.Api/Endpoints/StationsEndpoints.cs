@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StationMap.Api.Hosting;
+using StationMap.Api.Stations;
+using StationMap.Domain;
+using StationMap.Domain.Queries;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Endpoints;
+
+/// <summary><c>/api/stations</c>: nearest, in view (GeoJSON), one by id.</summary>
+public static class StationsEndpoints
+{
+    public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/stations").WithTags("Stations");
+        group.MapGet("/nearest", NearestAsync)
+            .WithName("NearestStations")
+            .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
+            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000).");
+        group.MapGet("/", InBoundingBoxAsync)
+            .WithName("StationsInBoundingBox")
+            .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated).");
+        group.MapGet("/{id:long}", ByIdAsync)
+            .WithName("StationById")
+            .WithSummary("One station in full");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<NearestResponse>, ValidationProblem>> NearestAsync(
+        HttpRequest request, NearestStationSearch search, CancellationToken cancellationToken)
+    {
+        var query = NearestQueryParser.Parse(ValidationProblems.Lookup(request), out var problems);
+        if (query is null)
+        {
+            return ValidationProblems.From(problems);
+        }
+        return TypedResults.Ok(await search.FindAsync(query, cancellationToken));
+    }
+
+    internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem>> InBoundingBoxAsync(
+        HttpRequest request, StationQueries queries, IOptions<StationsOptions> options, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
+        var box = parameters.RequiredBoundingBox("bbox");
+        var kinds = parameters.Kinds("kind");
+        if (!parameters.IsValid || box is null)
+        {
+            return ValidationProblems.From(parameters.Problems);
+        }
+        var limit = options.Value.BoundingBoxLimit;
+        var stations = await queries.InBoundingBoxAsync(box.Value, kinds, limit + 1, cancellationToken);
+        var truncated = stations.Count > limit;
+        var features = stations.Take(limit).Select(StationFeature.From).ToList();
+        return TypedResults.Json(
+            new StationFeatureCollection(features, truncated, limit),
+            contentType: "application/geo+json");
+    }
+
+    internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
+        long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var station = await queries.ByIdAsync(id, cancellationToken);
+        if (station is null)
+        {
+            return TypedResults.Problem(
+                title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var r = station.Record;
+        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(r.OpeningHours), time.GetUtcNow());
+        return TypedResults.Ok(new StationDetail(
+            station.Id, station.Source, r.ExternalId, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.District,
+            Amenities.ToWire(r.Amenities), r.OpeningHours, status.OpenNow, status.NextChange,
+            r.TruckParkingSpaces, r.MaxVehicleLengthM, r.HazmatAllowed, r.Phone, r.Host, station.UpdatedAt, station.RetiredAt));
+    }
+}

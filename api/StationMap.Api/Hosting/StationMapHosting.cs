@@ -1,0 +1,48 @@
+using Scalar.AspNetCore;
+using StationMap.Api.Stations;
+using StationMap.Store;
+using StationMap.Store.Migrations;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Hosting;
+
+/// <summary>Service registration and the request pipeline, so Program.cs only wires.</summary>
+public static class StationMapHosting
+{
+    public static WebApplicationBuilder AddStationMap(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new StationDataSources(
+                StationDatabase.ResolveConnectionString(configuration),
+                StationDatabase.ResolveReadConnectionString(configuration));
+        });
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<StationDataSources>().Write));
+        services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<StationQueries>();
+        services.AddSingleton<NearestStationSearch>();
+        services.AddSingleton<OpeningHoursCache>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        return builder;
+    }
+
+    public static WebApplication UseStationMap(this WebApplication app)
+    {
+        // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
+        return app;
+    }
+}

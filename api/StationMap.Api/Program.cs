@@ -1,0 +1,22 @@
+using StationMap.Api.Commands;
+using StationMap.Api.Endpoints;
+using StationMap.Api.Hosting;
+
+var command = ToolCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+builder.AddStationMap();
+
+var app = builder.Build();
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
+app.UseStationMap();
+app.MapHealthApi();
+app.MapStationsApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The API's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

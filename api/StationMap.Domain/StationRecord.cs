@@ -1,0 +1,28 @@
+namespace StationMap.Domain;
+
+/// <summary>
+/// The content of a station as a data source describes it, already normalised to WGS-84.
+/// (source, <see cref="ExternalId"/>) identifies it in the store.
+/// </summary>
+public sealed record StationRecord
+{
+    public required string ExternalId { get; init; }
+    public required StationKind Kind { get; init; }
+    public required string Name { get; init; }
+    public string? Address { get; init; }
+    public string? District { get; init; }
+    public required double Lat { get; init; }
+    public required double Lon { get; init; }
+    public Amenity Amenities { get; init; }
+
+    /// <summary>Raw OpenStreetMap <c>opening_hours</c> text; kept even when it does not parse.</summary>
+    public string? OpeningHours { get; init; }
+
+    public int? TruckParkingSpaces { get; init; }
+    public double? MaxVehicleLengthM { get; init; }
+    public bool? HazmatAllowed { get; init; }
+    public string? Phone { get; init; }
+
+    /// <summary>Who hosts the station: a bank branch, a petrol station, a supermarket...</summary>
+    public string? Host { get; init; }
+}

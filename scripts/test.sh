@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, build, start a private database for tests (its own port and data dir,
+# never the run database), run every test project, stop what it started, and print
+# "tests: N passed, M failed, K skipped". Exits non-zero on any failure.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+START=$(date +%s)
+
+"$ROOT/scripts/deps.sh" || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+export STATIONMAP_DATA=${STATIONMAP_TEST_DATA:-$ROOT/.stationmap/test}
+export STATIONMAP_PG_PORT=${STATIONMAP_TEST_PG_PORT:-55433}
+# Durability buys nothing for a throwaway test cluster and costs seconds.
+export STATIONMAP_PG_FSYNC=off
+CONN=$("$ROOT/scripts/pg.sh" start) || { echo "tests: 0 passed, 1 failed"; exit 1; }
+export ConnectionStrings__StationMap=$CONN
+trap '"$ROOT/scripts/pg.sh" stop' EXIT
+
+RESULTS="$STATIONMAP_DATA/results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+
+echo "test: building" >&2
+if ! dotnet build "$ROOT/StationMap.sln" -c Release -nologo -clp:ErrorsOnly -v:q; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test "$ROOT/StationMap.sln" -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
+STATUS=$?
+
+# Sum the counters of every TRX file: CI reads our closing line, not dotnet test's.
+sum() { grep -ho "<Counters [^>]*" "$RESULTS"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+PASSED=$(sum passed); FAILED=$(sum failed); TOTAL=$(sum total); EXECUTED=$(sum executed)
+ERRORS=$(sum error); TIMEOUT=$(sum timeout); ABORTED=$(sum aborted)
+FAILED=$((FAILED + ERRORS + TIMEOUT + ABORTED))
+SKIPPED=$((TOTAL - EXECUTED))
+if [ "$STATUS" -ne 0 ] && [ "$FAILED" -eq 0 ]; then FAILED=1; fi
+echo "test: finished in $(( $(date +%s) - START )) s" >&2
+echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]

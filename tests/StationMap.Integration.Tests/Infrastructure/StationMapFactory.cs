@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace StationMap.Integration.Tests.Infrastructure;
+
+/// <summary>The real API in memory, on a given test database.</summary>
+public sealed class StationMapFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    /// <summary>The clock the API sees; pinned so "open now" answers are deterministic.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // The test's own database instead of the developer's run database.
+        builder.UseSetting("ConnectionStrings:StationMap", connectionString);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services =>
+        {
+            // Tests decide what time it is.
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}

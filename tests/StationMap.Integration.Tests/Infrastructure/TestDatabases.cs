@@ -1,0 +1,78 @@
+using Npgsql;
+using StationMap.Import.Demo;
+using StationMap.Store;
+using StationMap.Store.Migrations;
+
+namespace StationMap.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The private PostGIS cluster that scripts/test.sh starts (ConnectionStrings__StationMap), and databases on it.
+/// A template with the schema and the Beijing demo data is built once per run; each test class clones it
+/// (CREATE DATABASE ... TEMPLATE, a fraction of a second), so classes run in parallel without sharing rows.
+/// </summary>
+public static class TestDatabases
+{
+    private const string DemoTemplate = "stationmap_template";
+    private static readonly SemaphoreSlim CreateLock = new(1, 1);
+    private static readonly Lazy<Task> DemoTemplateReady = new(BuildDemoTemplateAsync);
+
+    public static string ServerConnectionString { get; } =
+        Environment.GetEnvironmentVariable("ConnectionStrings__StationMap") is { Length: > 0 } configured
+            ? configured
+            : StationDatabase.DefaultConnectionString();
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>A new database with the schema migrated and the Beijing demo data loaded.</summary>
+    public static async Task<string> CreateWithDemoDataAsync(string prefix)
+    {
+        await DemoTemplateReady.Value;
+        return await CreateAsync(prefix, DemoTemplate);
+    }
+
+    /// <summary>A new database with only PostGIS, no schema (for migration tests).</summary>
+    public static Task<string> CreateEmptyAsync(string prefix) => CreateAsync(prefix, "template0");
+
+    public static async Task DropAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    private static async Task<string> CreateAsync(string prefix, string template)
+    {
+        var name = $"t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
+        await CreateLock.WaitAsync();
+        try
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        }
+        finally
+        {
+            CreateLock.Release();
+        }
+        return name;
+    }
+
+    private static async Task BuildDemoTemplateAsync()
+    {
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DemoTemplate}\" WITH (FORCE)");
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{DemoTemplate}\" TEMPLATE template0");
+        await using (var dataSource = StationDataSources.Build(ConnectionStringFor(DemoTemplate)))
+        {
+            await new SchemaMigrator(dataSource).MigrateAsync();
+            await DemoLoader.LoadBeijingAsync(dataSource, CancellationToken.None);
+        }
+        // A template cannot be cloned while anyone is connected to it.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
