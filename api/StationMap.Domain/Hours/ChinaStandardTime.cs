@@ -1,0 +1,16 @@
+namespace StationMap.Domain.Hours;
+
+/// <summary>The clock opening hours are read in.</summary>
+internal static class ChinaStandardTime
+{
+    /// <summary>
+    /// UTC+08:00. China has kept this offset without daylight saving since 1991, so a fixed offset is exact for any
+    /// instant we evaluate and saves depending on the host's tz database.
+    /// </summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>0 for Monday through 6 for Sunday: OSM weeks, and our schedules, start on Monday.</summary>
+    public static int DaysSinceMonday(DayOfWeek day) => ((int)day + 6) % 7;
+}
