@@ -1,7 +1,6 @@
 using Npgsql;
 using StationMap.Domain;
 using StationMap.Domain.Geo;
-using StationMap.Domain.Hours;
 
 namespace StationMap.Integration.Tests.Infrastructure;
 
@@ -21,14 +20,14 @@ public sealed record ReferenceStation(long Id, StationKind Kind, Amenity Ameniti
         {
             StationKinds.TryParse(reader.GetString(1), out var kind);
             all.Add(new ReferenceStation(
-                reader.GetInt64(0), kind, Amenities.FromWire(reader.GetFieldValue<string[]>(2)),
+                reader.GetInt64(0), kind, StationMap.Domain.Amenities.FromWire(reader.GetFieldValue<string[]>(2)),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetBoolean(6)));
         }
         return all;
     }
 
     public bool IsOpenAt(DateTimeOffset instant) =>
-        OpeningHours.TryParse(this.OpeningHours, out var hours, out _) && hours.StateAt(instant).IsOpen;
+        StationMap.Domain.Hours.OpeningHours.TryParse(OpeningHours, out var hours, out _) && hours.StateAt(instant).IsOpen;
 
     /// <summary>The k nearest live stations passing <paramref name="filter"/>, by geodesic distance then id.</summary>
     public static List<(ReferenceStation Station, double DistanceM)> Rank(

@@ -42,7 +42,7 @@ public static class TestDatabases
 
     private static async Task<string> CreateAsync(string prefix, string template)
     {
-        var name = $"t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
+        var name = $"t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}";
         await CreateLock.WaitAsync();
         try
         {
