@@ -2,25 +2,31 @@ using System.Globalization;
 using StationMap.Import.Demo;
 using StationMap.Store;
 using StationMap.Store.Migrations;
+using StationMap.Store.Operators;
 
 namespace StationMap.Api.Commands;
 
 /// <summary>
 /// Operator commands run through the API's own host (same configuration and database resolution):
-/// <c>migrate</c>, <c>seed-demo</c>, <c>load-generated --count N [--region beijing|jingjinji] [--source NAME] [--seed S]</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>load-generated --count N [--region beijing|jingjinji] [--source NAME] [--seed S]</c>,
+/// <c>create-operator-key NAME [--role operator|planner]</c>.
 /// </summary>
 public sealed class ToolCommand
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "load-generated"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "load-generated", "create-operator-key"];
 
-    private ToolCommand(string name, Dictionary<string, string> options, string[] hostArgs)
+    private ToolCommand(string name, Dictionary<string, string> options, string[] hostArgs, string? argument)
     {
         Name = name;
+        Argument = argument;
         Options = options;
         HostArgs = hostArgs;
     }
 
     public string Name { get; }
+
+    /// <summary>The positional argument after the command, e.g. the key holder's name.</summary>
+    public string? Argument { get; }
 
     public IReadOnlyDictionary<string, string> Options { get; }
 
@@ -36,7 +42,14 @@ public sealed class ToolCommand
         }
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hostArgs = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        var start = 1;
+        string? argument = null;
+        if (args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            argument = args[1];
+            start = 2;
+        }
+        for (var i = start; i < args.Length; i++)
         {
             var arg = args[i];
             if (arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=') && i + 1 < args.Length
@@ -49,7 +62,7 @@ public sealed class ToolCommand
                 hostArgs.Add(arg);
             }
         }
-        return new ToolCommand(args[0], options, hostArgs.ToArray());
+        return new ToolCommand(args[0], options, hostArgs.ToArray(), argument);
     }
 
     public async Task<int> RunAsync(WebApplication app)
@@ -73,6 +86,22 @@ public sealed class ToolCommand
                 var source = Option("source", $"generated-{count}");
                 var generated = await DemoLoader.LoadGeneratedAsync(dataSources.Write, source, count, seed, region, CancellationToken.None);
                 Console.WriteLine($"generated stations (source '{source}', {region}, seed {seed}): {generated}");
+                break;
+            case "create-operator-key":
+                if (string.IsNullOrWhiteSpace(Argument))
+                {
+                    Console.Error.WriteLine("usage: create-operator-key NAME [--role operator|planner]");
+                    return 2;
+                }
+                var role = Option("role", "operator");
+                if (!OperatorKeys.Roles.Contains(role))
+                {
+                    Console.Error.WriteLine($"--role must be one of {string.Join(", ", OperatorKeys.Roles)}");
+                    return 2;
+                }
+                var key = await app.Services.GetRequiredService<OperatorKeys>().CreateAsync(Argument, role, CancellationToken.None);
+                Console.WriteLine($"{role} key for '{Argument}' (shown once; only its hash is stored):");
+                Console.WriteLine(key);
                 break;
         }
         return 0;

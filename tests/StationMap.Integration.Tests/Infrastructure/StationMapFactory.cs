@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace StationMap.Integration.Tests.Infrastructure;
 
 /// <summary>The real API in memory, on a given test database.</summary>
-public sealed class StationMapFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class StationMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The clock the API sees; pinned so "open now" answers are deterministic.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)));
@@ -17,6 +18,10 @@ public sealed class StationMapFactory(string connectionString) : WebApplicationF
         // The test's own database instead of the developer's run database.
         builder.UseSetting("ConnectionStrings:StationMap", connectionString);
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             // Tests decide what time it is.

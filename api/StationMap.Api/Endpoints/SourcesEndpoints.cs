@@ -1,0 +1,57 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StationMap.Api.Jobs;
+using StationMap.Api.Security;
+
+namespace StationMap.Api.Endpoints;
+
+/// <summary>Configured data sources: public status, and an operator's "refresh now".</summary>
+public static class SourcesEndpoints
+{
+    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sources", List)
+            .WithTags("Sources")
+            .WithName("Sources")
+            .WithSummary("Configured data sources with their schedule and last run");
+        app.MapGroup("/api/admin/sources")
+            .WithTags("Admin")
+            .RequireAuthorization(OperatorPolicies.Operator)
+            .MapPost("/{name}/refresh", Refresh)
+            .WithName("RefreshSource")
+            .WithSummary("Enqueue a refresh of one source now (operator key required)");
+        return app;
+    }
+
+    internal static Ok<IReadOnlyList<SourceStatus>> List(IOptions<RefreshOptions> options, JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        var sources = options.Value.Sources.Select(s =>
+        {
+            recurring.TryGetValue(RefreshSchedule.JobPrefix + s.Name, out var job);
+            return new SourceStatus(s.Name, s.Format, s.Mode, s.Cron, job?.NextExecution, job?.LastExecution, job?.LastJobState);
+        }).ToList();
+        return TypedResults.Ok<IReadOnlyList<SourceStatus>>(sources);
+    }
+
+    internal static Results<Accepted<RefreshEnqueued>, ProblemHttpResult> Refresh(
+        string name, IOptions<RefreshOptions> options, IBackgroundJobClient jobs)
+    {
+        if (options.Value.Sources.All(s => s.Name != name))
+        {
+            return TypedResults.Problem(
+                title: "Unknown source", detail: $"No source named '{name}' is configured.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var jobId = jobs.Enqueue<SourceRefreshJob>(job => job.RunAsync(name, CancellationToken.None));
+        return TypedResults.Accepted($"{JobsHosting.DashboardPath}/jobs/details/{jobId}", new RefreshEnqueued(name, jobId));
+    }
+}
+
+/// <summary>A source as the public sees it; last success/failure come from its import runs.</summary>
+public sealed record SourceStatus(
+    string Name, string Format, string Mode, string Cron, DateTime? NextRunUtc, DateTime? LastRunUtc, string? LastJobState);
+
+public sealed record RefreshEnqueued(string Source, string JobId);

@@ -1,0 +1,82 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using StationMap.Api.Security;
+using StationMap.Store;
+using StationMap.Store.Sources;
+
+namespace StationMap.Api.Jobs;
+
+/// <summary>Hangfire on PostgreSQL (its own schema in our database), the refresh schedule and the dashboard.</summary>
+public static class JobsHosting
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static WebApplicationBuilder AddRefreshJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RefreshOptions>, RefreshOptionsValidator>();
+        services.AddOptions<HangfireServerOptions>().BindConfiguration(HangfireServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The storage is built here rather than through GlobalConfiguration so that several hosts in one process
+        // (the tests start two) each talk to their own database.
+        services.AddSingleton(sp => new HangfireConnections(StationDatabase.ResolveConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(
+            sp.GetRequiredService<HangfireConnections>(),
+            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        services.AddHangfire((sp, configuration) =>
+        {
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // Hangfire's retry filter is process-wide: replace its default (10 attempts) with ours.
+            var refresh = sp.GetRequiredService<IOptions<RefreshOptions>>().Value;
+            foreach (var existing in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList())
+            {
+                GlobalJobFilters.Filters.Remove(existing.Instance);
+            }
+            configuration.UseFilter(new AutomaticRetryAttribute
+            {
+                Attempts = refresh.Attempts,
+                DelaysInSeconds = refresh.RetryDelaysSeconds,
+                OnAttemptsExceeded = AttemptsExceededAction.Fail,
+            });
+        });
+
+        var server = builder.Configuration.GetSection(HangfireServerOptions.Section).Get<HangfireServerOptions>() ?? new();
+        if (server.Enabled)
+        {
+            services.AddHangfireServer((sp, options) =>
+            {
+                options.WorkerCount = server.WorkerCount;
+            });
+        }
+        services.AddHostedService<RefreshSchedule>();
+        services.AddSingleton<SourceStates>();
+        services.AddSingleton<SourceFeed>();
+        services.AddSingleton<FeedImport>();
+        services.AddTransient<SourceRefreshJob>();
+        services.AddHttpClient(SourceFeed.HttpClientName)
+            .AddStandardResilienceHandler(resilience =>
+            {
+                var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{RefreshOptions.Section}:HttpTimeoutSeconds", 60));
+                resilience.TotalRequestTimeout.Timeout = timeout;
+                resilience.AttemptTimeout.Timeout = timeout;
+                // Hangfire retries a failed refresh with its own back-off; one quick retry here covers a dropped connection.
+                resilience.Retry.MaxRetryAttempts = 1;
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+            });
+        return builder;
+    }
+
+    public static WebApplication MapRefreshDashboard(this WebApplication app)
+    {
+        // No Hangfire authorization filters: the endpoint's operator policy decides, on loopback too.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [], AsyncAuthorization = [] },
+                app.Services.GetRequiredService<JobStorage>())
+            .RequireAuthorization(OperatorPolicies.Operator);
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StationMap.Store;
+using StationMap.Store.Sources;
+
+namespace StationMap.Api.Jobs;
+
+/// <summary>
+/// The recurring job <c>refresh:&lt;name&gt;</c>: fetch the source, skip it when unchanged, otherwise run the import
+/// pipeline. Runs of one source never overlap, across processes too (a PostgreSQL advisory lock); a failure changes
+/// no station, is recorded, and is thrown so Hangfire retries it.
+/// </summary>
+public sealed class SourceRefreshJob(
+    IOptions<RefreshOptions> options,
+    StationDataSources dataSources,
+    SourceStates states,
+    SourceFeed feed,
+    FeedImport import,
+    ILogger<SourceRefreshJob> logger)
+{
+    public async Task RunAsync(string sourceName, CancellationToken cancellationToken)
+    {
+        var source = options.Value.Sources.FirstOrDefault(s => s.Name == sourceName)
+            ?? throw new InvalidOperationException($"Source '{sourceName}' is not configured");
+
+        // The lock lives as long as this connection's session, so a crashed process cannot leave it held.
+        await using var lockConnection = await dataSources.Write.OpenConnectionAsync(cancellationToken);
+        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@key, 0))", lockConnection))
+        {
+            acquire.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            var state = await states.FindAsync(source.Name, cancellationToken);
+            using var fetched = await feed.FetchAsync(source, state, cancellationToken);
+            if (fetched is null)
+            {
+                logger.LogInformation("Source {Source} not modified since the last fetch; nothing to import", source.Name);
+                return;
+            }
+            if (fetched.Checksum == state?.LastChecksum)
+            {
+                logger.LogInformation("Source {Source} has the same checksum as its last successful import; skipped", source.Name);
+                return;
+            }
+            await import.RunAsync(source, fetched, cancellationToken);
+            await states.RecordSuccessAsync(source.Name, fetched.ETag, fetched.LastModified, fetched.Checksum, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Refresh of source {Source} failed", source.Name);
+            await states.RecordFailureAsync(source.Name, e.Message, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", lockConnection);
+            release.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+}

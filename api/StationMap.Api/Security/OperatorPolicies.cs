@@ -1,0 +1,25 @@
+using StationMap.Store.Operators;
+
+namespace StationMap.Api.Security;
+
+/// <summary>Authorization policies of the write endpoints and the dashboard.</summary>
+public static class OperatorPolicies
+{
+    /// <summary>Operators run imports and refreshes and see the dashboard.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>Planners start planning runs; operators may too.</summary>
+    public const string Planner = "planner";
+
+    public static IServiceCollection AddOperatorAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton<OperatorKeys>();
+        services.AddAuthentication(OperatorKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(
+                OperatorKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Operator, policy => policy.RequireRole(OperatorKeys.Roles[0]))
+            .AddPolicy(Planner, policy => policy.RequireRole(OperatorKeys.Roles[1], OperatorKeys.Roles[0]));
+        return services;
+    }
+}
