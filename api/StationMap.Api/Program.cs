@@ -1,10 +1,14 @@
 using StationMap.Api.Commands;
 using StationMap.Api.Endpoints;
 using StationMap.Api.Hosting;
+using StationMap.Api.Jobs;
+using StationMap.Api.Security;
 
 var command = ToolCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddStationMap();
+builder.Services.AddOperatorAuthentication();
+builder.AddRefreshJobs();
 
 var app = builder.Build();
 if (command is not null)
@@ -15,6 +19,8 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapSourcesApi();
+app.MapRefreshDashboard();
 await app.RunAsync();
 return 0;
 
