@@ -10,6 +10,7 @@ cd "$ROOT"
 CONN=$("$ROOT/scripts/pg.sh" start)
 export ConnectionStrings__StationMap=${ConnectionStrings__StationMap:-$CONN}
 
+"$ROOT/scripts/map-client.sh"
 echo "run: building (Release)" >&2
 dotnet build "$ROOT/api/StationMap.Api/StationMap.Api.csproj" -c Release -nologo -clp:ErrorsOnly -v:q
 

@@ -7,7 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 START=$(date +%s)
 
-"$ROOT/scripts/deps.sh" || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# Chromium and a CJK font for the browser tests (without the font, Chinese renders as boxes in their screenshots).
+"$ROOT/scripts/deps.sh" chromium fonts-noto-cjk || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 export STATIONMAP_DATA=${STATIONMAP_TEST_DATA:-$ROOT/.stationmap/test}
 export STATIONMAP_PG_PORT=${STATIONMAP_TEST_PG_PORT:-55433}
@@ -21,6 +22,7 @@ RESULTS="$STATIONMAP_DATA/results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 echo "test: building" >&2
+"$ROOT/scripts/map-client.sh" || { echo "tests: 0 passed, 1 failed"; exit 1; }
 if ! dotnet build "$ROOT/StationMap.sln" -c Release -nologo -clp:ErrorsOnly -v:q; then
   echo "tests: 0 passed, 1 failed"
   exit 1
@@ -36,6 +38,13 @@ PASSED=$(sum passed); FAILED=$(sum failed); TOTAL=$(sum total); EXECUTED=$(sum e
 ERRORS=$(sum error); TIMEOUT=$(sum timeout); ABORTED=$(sum aborted)
 FAILED=$((FAILED + ERRORS + TIMEOUT + ABORTED))
 SKIPPED=$((TOTAL - EXECUTED))
+
+# The map client's unit tests (Vitest), counted from their JUnit report.
+(cd "$ROOT/map-client" && npx --no-install vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS/vitest.xml") || STATUS=1
+junit() { grep -o "<testsuites [^>]*" "$RESULTS/vitest.xml" 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+V_TOTAL=$(junit tests); V_FAILED=$(( $(junit failures) + $(junit errors) )); V_SKIPPED=$(grep -c "<skipped" "$RESULTS/vitest.xml" 2>/dev/null || true); V_SKIPPED=${V_SKIPPED:-0}
+if [ ! -s "$RESULTS/vitest.xml" ]; then V_FAILED=$((V_FAILED + 1)); fi
+PASSED=$((PASSED + V_TOTAL - V_FAILED - V_SKIPPED)); FAILED=$((FAILED + V_FAILED)); SKIPPED=$((SKIPPED + V_SKIPPED))
 if [ "$STATUS" -ne 0 ] && [ "$FAILED" -eq 0 ]; then FAILED=1; fi
 echo "test: finished in $(( $(date +%s) - START )) s" >&2
 echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"

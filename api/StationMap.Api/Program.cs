@@ -19,6 +19,8 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapImportsApi();
+app.MapMapConfigApi();
 app.MapSourcesApi();
 app.MapRefreshDashboard();
 await app.RunAsync();

@@ -1,3 +1,16 @@
-// The command-line importer is filled in by the importer issue; until then it says so instead of pretending.
-Console.Error.WriteLine("stationmap-import: not implemented yet; load the demo data with scripts/run.sh");
-return 2;
+using System.CommandLine;
+using StationMap.Importer;
+
+var root = ImportCommand.Create();
+root.Subcommands.Add(GenerateCommand.Create());
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"stationmap-import: {error.Message}");
+    }
+    Console.Error.WriteLine("stationmap-import: see --help");
+    return ExitCodes.UnusableInput;
+}
+return await parsed.InvokeAsync();

@@ -22,6 +22,10 @@ public static class StationsEndpoints
             .WithName("StationsInBoundingBox")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
             .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated).");
+        group.MapGet("/clusters", ClustersAsync)
+            .WithName("StationClusters")
+            .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide.");
         group.MapGet("/{id:long}", ByIdAsync)
             .WithName("StationById")
             .WithSummary("One station in full");
@@ -55,6 +59,26 @@ public static class StationsEndpoints
         var features = stations.Take(limit).Select(StationFeature.From).ToList();
         return TypedResults.Json(
             new StationFeatureCollection(features, truncated, limit),
+            contentType: "application/geo+json");
+    }
+
+    internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem>> ClustersAsync(
+        HttpRequest request, StationClusterQueries queries, IOptions<StationsOptions> options, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
+        var box = parameters.RequiredBoundingBox("bbox");
+        var zoom = parameters.RequiredDouble("zoom", 0, 22);
+        var kinds = parameters.Kinds("kind");
+        if (!parameters.IsValid || box is null)
+        {
+            return ValidationProblems.From(parameters.Problems);
+        }
+        // A 256-pixel tile spans 360° / 2^zoom of longitude; a cell of 64 pixels keeps markers from overlapping.
+        var cellDegrees = 90 / Math.Pow(2, Math.Floor(zoom));
+        var limit = options.Value.BoundingBoxLimit;
+        var clusters = await queries.InBoundingBoxAsync(box.Value, kinds, cellDegrees, limit + 1, cancellationToken);
+        return TypedResults.Json(
+            new StationClusterCollection(clusters.Take(limit).Select(StationClusterFeature.From).ToList(), cellDegrees, clusters.Count > limit),
             contentType: "application/geo+json");
     }
 

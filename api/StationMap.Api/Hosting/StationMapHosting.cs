@@ -14,6 +14,7 @@ public static class StationMapHosting
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp =>
         {
@@ -25,11 +26,13 @@ public static class StationMapHosting
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<StationDataSources>().Write));
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<StationQueries>();
+        services.AddSingleton<StationClusterQueries>();
         services.AddSingleton<NearestStationSearch>();
         services.AddSingleton<OpeningHoursCache>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();
+        services.AddMapClient();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
@@ -41,6 +44,7 @@ public static class StationMapHosting
         // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMapClient();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
         return app;

@@ -51,6 +51,7 @@ public static class JobsHosting
             services.AddHangfireServer((sp, options) =>
             {
                 options.WorkerCount = server.WorkerCount;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(server.SchedulePollingIntervalSeconds);
             });
         }
         services.AddHostedService<RefreshSchedule>();

@@ -67,4 +67,8 @@ public sealed class HangfireServerOptions
 
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often the server looks for scheduled jobs (retries wait in that queue).</summary>
+    [Range(1, 3600)]
+    public int SchedulePollingIntervalSeconds { get; set; } = 15;
 }

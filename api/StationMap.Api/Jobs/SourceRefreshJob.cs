@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StationMap.Store;
+using StationMap.Store.Imports;
 using StationMap.Store.Sources;
 
 namespace StationMap.Api.Jobs;
@@ -16,12 +17,14 @@ public sealed class SourceRefreshJob(
     SourceStates states,
     SourceFeed feed,
     FeedImport import,
+    TimeProvider time,
     ILogger<SourceRefreshJob> logger)
 {
     public async Task RunAsync(string sourceName, CancellationToken cancellationToken)
     {
         var source = options.Value.Sources.FirstOrDefault(s => s.Name == sourceName)
             ?? throw new InvalidOperationException($"Source '{sourceName}' is not configured");
+        var started = time.GetUtcNow();
 
         // The lock lives as long as this connection's session, so a crashed process cannot leave it held.
         await using var lockConnection = await dataSources.Write.OpenConnectionAsync(cancellationToken);
@@ -51,6 +54,11 @@ public sealed class SourceRefreshJob(
         {
             logger.LogWarning(e, "Refresh of source {Source} failed", source.Name);
             await states.RecordFailureAsync(source.Name, e.Message, CancellationToken.None);
+            if (e is not FeedImportException)
+            {
+                // The import pipeline records its own failures; a feed that could not even be fetched is recorded here.
+                await RecordFetchFailureAsync(source, started, e, CancellationToken.None);
+            }
             throw;
         }
         finally
@@ -59,5 +67,23 @@ public sealed class SourceRefreshJob(
             release.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private async Task RecordFetchFailureAsync(RefreshSourceOptions source, DateTimeOffset started, Exception error, CancellationToken cancellationToken)
+    {
+        var run = new ImportRun
+        {
+            Source = source.Name,
+            FileName = source.IsHttp ? source.Location : Path.GetFileName(source.Location),
+            Format = source.Format,
+            Crs = source.Crs,
+            Mode = source.Mode,
+            Status = "failed",
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+            Error = $"fetching the feed failed, nothing was changed: {error.Message}",
+        };
+        await using var connection = await dataSources.Write.OpenConnectionAsync(cancellationToken);
+        await ImportRunQueries.InsertAsync(connection, null, run, "{}", cancellationToken);
     }
 }

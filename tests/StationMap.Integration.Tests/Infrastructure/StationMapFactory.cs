@@ -11,7 +11,7 @@ public sealed class StationMapFactory(string connectionString, IReadOnlyDictiona
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock the API sees; pinned so "open now" answers are deterministic.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

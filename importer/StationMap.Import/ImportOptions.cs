@@ -1,0 +1,65 @@
+using StationMap.Domain;
+using StationMap.Domain.Queries;
+using StationMap.Import.Normalising;
+using StationMap.Import.Reading;
+
+namespace StationMap.Import;
+
+/// <summary>The file formats the importer reads.</summary>
+public enum InputFormat
+{
+    Csv,
+    GeoJson,
+    Osm,
+}
+
+/// <summary>Whether stations of the source that are missing from the file are retired (full) or left alone (incremental).</summary>
+public enum ImportMode
+{
+    Incremental,
+    Full,
+}
+
+/// <summary>What to import and how; the same for the command line and scheduled refresh jobs.</summary>
+public sealed record ImportOptions
+{
+    public required string FilePath { get; init; }
+
+    /// <summary>The data source's name: with the external id, the key of a station.</summary>
+    public required string Source { get; init; }
+
+    public InputFormat Format { get; init; } = InputFormat.Csv;
+
+    public CoordinateSystem Crs { get; init; } = CoordinateSystem.Wgs84;
+
+    public ImportMode Mode { get; init; } = ImportMode.Incremental;
+
+    /// <summary>CSV text encoding: utf-8 (BOM or not), gbk or gb18030.</summary>
+    public string Encoding { get; init; } = "utf-8";
+
+    /// <summary>CSV delimiter; null detects it from the header.</summary>
+    public char? Delimiter { get; init; }
+
+    public FieldNames FieldNames { get; init; } = FieldNames.Default;
+
+    /// <summary>The dataset's declared region (WGS-84); rows outside it are rejected.</summary>
+    public BoundingBox? Region { get; init; }
+
+    /// <summary>The kind of rows that have no kind column or value.</summary>
+    public StationKind? DefaultKind { get; init; }
+
+    /// <summary>Do everything but commit.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Commit nothing when any row is rejected.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>The format that a file's extension suggests (.csv/.txt/.tsv, .geojson/.json, .osm), or null.</summary>
+    public static InputFormat? FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" or ".tsv" => InputFormat.Csv,
+        ".geojson" or ".json" => InputFormat.GeoJson,
+        ".osm" or ".xml" => InputFormat.Osm,
+        _ => null,
+    };
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Npgsql;
+using StationMap.Import.Normalising;
+using StationMap.Import.Reading;
+using StationMap.Import.Reporting;
+using StationMap.Store.Imports;
+using StationMap.Store.Stations;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// One import run: read (streaming) → normalise and validate → binary COPY into staging → one transaction that upserts,
+/// retires missing stations (full mode) and records the run. Whatever goes wrong, the store is either fully updated or
+/// exactly as before; the run is recorded either way when the database can still be reached.
+/// </summary>
+public static class ImportPipeline
+{
+    /// <summary>How many issues and changes the database copy of a report keeps (the report files keep all).</summary>
+    public const int StoredReportItems = 1000;
+
+    private const int ProgressEvery = 16_384;
+
+    public static async Task<ImportResult> RunAsync(
+        NpgsqlDataSource dataSource,
+        ImportOptions options,
+        Action<ImportProgress>? progress,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var report = new ImportReport();
+        var run = new ImportRunInfo(
+            options.Source, Path.GetFileName(options.FilePath), options.Format.ToString().ToLowerInvariant(),
+            options.Crs.ToWire(), options.Mode == ImportMode.Full ? "full" : "incremental");
+        string? sha256 = null;
+
+        ImportResult Finish(ImportStatus status, string? error, long? runId = null) =>
+            new(status, report, sha256, started, time.GetUtcNow(), error, runId);
+
+        FileStream file;
+        IStationReader reader;
+        try
+        {
+            sha256 = await Sha256Async(options.FilePath, cancellationToken);
+            file = new FileStream(options.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            reader = Open(file, options);
+            report.PositionName = reader.PositionName;
+        }
+        catch (Exception e) when (e is ImportInputException or IOException or UnauthorizedAccessException)
+        {
+            var invalid = Finish(ImportStatus.InvalidInput, e.Message);
+            return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
+        }
+
+        using (reader)
+        {
+            var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
+            var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+            ImportResult result;
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var counts = await StationMerge.MergeAsync(
+                    connection, transaction, options.Source, rows, options.Mode == ImportMode.Full,
+                    (id, inserted) => report.AddChange(new RowChange(
+                        inserted ? RowOutcome.Inserted : RowOutcome.Updated, normaliser.PositionOf(id), id)),
+                    cancellationToken);
+                report.Retired = counts.Retired;
+
+                if (options.Mode == ImportMode.Full && report.Accepted == 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    result = Finish(ImportStatus.InvalidInput,
+                        "no row was accepted: a full import would retire every station of the source, so nothing was changed");
+                }
+                else if (options.Strict && report.Rejected > 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    result = Finish(ImportStatus.Rejected, $"--strict: {report.Rejected} row(s) rejected, nothing was committed");
+                }
+                else if (options.DryRun)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    result = Finish(ImportStatus.DryRun, null);
+                }
+                else
+                {
+                    result = Finish(report.Rejected > 0 ? ImportStatus.Partial : ImportStatus.Succeeded, null);
+                    var runId = await ImportRunQueries.InsertAsync(
+                        connection, transaction, ToRun(result, run), ReportJson.ToJson(result, run, StoredReportItems), cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    result = result with { RunId = runId };
+                }
+            }
+            catch (ImportInputException e)
+            {
+                report.ClearChanges();
+                result = Finish(ImportStatus.InvalidInput, e.Message);
+            }
+            catch (NpgsqlException e)
+            {
+                report.ClearChanges();
+                result = Finish(ImportStatus.Failed, "database failure, nothing was changed: " + e.Message);
+            }
+            progress?.Invoke(new ImportProgress(ImportPhase.Done, report.RowsRead, file.Length, file.Length));
+            return result.Committed ? result : await RecordOutsideAsync(dataSource, result, run, cancellationToken);
+        }
+    }
+
+    private static IStationReader Open(FileStream file, ImportOptions options) => options.Format switch
+    {
+        InputFormat.Csv => new CsvStationReader(
+            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: options.DefaultKind is null),
+        InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
+        _ => new OsmStationReader(file),
+    };
+
+    private static IEnumerable<Domain.StationRecord> Observed(
+        IEnumerable<Domain.StationRecord> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
+    {
+        var length = file.Length;
+        var next = ProgressEvery;
+        progress?.Invoke(new ImportProgress(ImportPhase.Reading, 0, 0, length));
+        foreach (var record in records)
+        {
+            yield return record;
+            if (progress is not null && report.RowsRead >= next)
+            {
+                next += ProgressEvery;
+                progress(new ImportProgress(ImportPhase.Reading, report.RowsRead, file.Position, length));
+            }
+        }
+        progress?.Invoke(new ImportProgress(ImportPhase.Merging, report.RowsRead, length, length));
+    }
+
+    /// <summary>Records a run that committed nothing, in its own transaction; if the database is gone, the run goes unrecorded.</summary>
+    private static async Task<ImportResult> RecordOutsideAsync(
+        NpgsqlDataSource dataSource, ImportResult result, ImportRunInfo run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var id = await ImportRunQueries.InsertAsync(
+                connection, null, ToRun(result, run), ReportJson.ToJson(result, run, StoredReportItems), cancellationToken);
+            return result with { RunId = id };
+        }
+        catch (NpgsqlException e)
+        {
+            Trace.TraceWarning($"import run not recorded: {e.Message}");
+            return result;
+        }
+    }
+
+    private static ImportRun ToRun(ImportResult result, ImportRunInfo run) => new()
+    {
+        Source = run.Source,
+        FileName = run.FileName,
+        FileSha256 = result.FileSha256,
+        Format = run.Format,
+        Crs = run.Crs,
+        Mode = run.Mode,
+        Status = result.Status.ToWire(),
+        RowsRead = result.Report.RowsRead,
+        Inserted = result.Report.Inserted,
+        Updated = result.Report.Updated,
+        Unchanged = result.Report.Unchanged,
+        Rejected = result.Report.Rejected,
+        Retired = result.Report.Retired,
+        Warnings = result.Report.Warnings,
+        StartedAt = result.StartedAt,
+        FinishedAt = result.FinishedAt,
+        Error = result.Error,
+    };
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace StationMap.Import.Reporting;
+
+/// <summary>The report as JSON: the summary, then issues and changes (optionally capped, for the database copy).</summary>
+public static class ReportJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(ImportResult result, ImportRunInfo run, int maxItems)
+    {
+        using var buffer = new MemoryStream();
+        Write(buffer, result, run, maxItems, indented: false);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Stream stream, ImportResult result, ImportRunInfo run, int maxItems, bool indented)
+    {
+        using var json = new Utf8JsonWriter(stream, Options with { Indented = indented });
+        var report = result.Report;
+        json.WriteStartObject();
+        json.WriteString("source", run.Source);
+        json.WriteString("file", run.FileName);
+        json.WriteString("sha256", result.FileSha256);
+        json.WriteString("format", run.Format);
+        json.WriteString("crs", run.Crs);
+        json.WriteString("mode", run.Mode);
+        json.WriteString("status", result.Status.ToWire());
+        json.WriteBoolean("committed", result.Committed);
+        json.WriteString("startedAt", result.StartedAt);
+        json.WriteString("finishedAt", result.FinishedAt);
+        json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
+        if (result.Error is not null)
+        {
+            json.WriteString("error", result.Error);
+        }
+        json.WriteString("position", report.PositionName);
+        json.WriteNumber("rowsRead", report.RowsRead);
+        json.WriteNumber("inserted", report.Inserted);
+        json.WriteNumber("updated", report.Updated);
+        json.WriteNumber("unchanged", report.Unchanged);
+        json.WriteNumber("rejected", report.Rejected);
+        json.WriteNumber("retired", report.Retired);
+        json.WriteNumber("warnings", report.Warnings);
+
+        json.WriteStartArray("issues");
+        foreach (var issue in report.Issues.Take(maxItems))
+        {
+            json.WriteStartObject();
+            json.WriteString("outcome", issue.Outcome == RowOutcome.Rejected ? "rejected" : "warning");
+            json.WriteNumber(report.PositionName, issue.Position);
+            json.WriteString("externalId", issue.ExternalId);
+            json.WriteString("field", issue.Field);
+            json.WriteString("value", issue.Value);
+            json.WriteString("reason", issue.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteBoolean("issuesTruncated", report.Issues.Count > maxItems);
+
+        json.WriteStartArray("changes");
+        foreach (var change in report.Changes.Take(maxItems))
+        {
+            json.WriteStartObject();
+            json.WriteString("outcome", change.Outcome == RowOutcome.Inserted ? "inserted" : "updated");
+            json.WriteNumber(report.PositionName, change.Position);
+            json.WriteString("externalId", change.ExternalId);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteBoolean("changesTruncated", report.Changes.Count > maxItems);
+        json.WriteEndObject();
+    }
+}
+
+/// <summary>The run's inputs as they are recorded next to the report.</summary>
+public sealed record ImportRunInfo(string Source, string FileName, string Format, string Crs, string Mode);

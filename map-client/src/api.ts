@@ -1,0 +1,108 @@
+// Every HTTP call the page makes. Coordinates are WGS-84 both ways.
+
+import type { NextChange } from './hours';
+
+export type Kind = 'warm_station' | 'workers_home' | 'checkpoint_rest_stop';
+
+export const KINDS: readonly Kind[] = ['warm_station', 'workers_home', 'checkpoint_rest_stop'];
+
+/** The amenities offered as filters, most asked for first (the API knows a few more). */
+export const FILTER_AMENITIES = [
+  'drinking_water', 'hot_water', 'microwave', 'phone_charging', 'toilet', 'seating', 'air_conditioning', 'heating',
+  'first_aid', 'wifi', 'truck_parking',
+] as const;
+
+export interface MapConfig {
+  tileUrl: string;
+  attribution: string;
+  maxZoom: number;
+  basemapCrs: 'wgs84' | 'gcj02';
+}
+
+export interface NearestItem {
+  id: number;
+  name: string;
+  kind: Kind;
+  lat: number;
+  lon: number;
+  address: string | null;
+  district: string | null;
+  amenities: string[];
+  openingHours: string | null;
+  distanceM: number;
+  bearingDeg: number;
+  openNow: boolean | null;
+  nextChange: NextChange | null;
+}
+
+export interface StationDetail {
+  id: number;
+  name: string;
+  kind: Kind;
+  lat: number;
+  lon: number;
+  address: string | null;
+  district: string | null;
+  amenities: string[];
+  openingHours: string | null;
+  openNow: boolean | null;
+  nextChange: NextChange | null;
+  truckParkingSpaces: number | null;
+  phone: string | null;
+  host: string | null;
+  updatedAt: string;
+  retiredAt: string | null;
+}
+
+export interface NearestQuery {
+  lat: number;
+  lon: number;
+  k: number;
+  kinds: readonly string[];
+  amenities: readonly string[];
+  openNow: boolean;
+}
+
+/** An answer and, when the service worker served it from its cache, when it was saved. */
+export interface Fetched<T> {
+  data: T;
+  cachedAt: Date | null;
+}
+
+/** Header the service worker adds to answers it serves from its cache. */
+export const CACHED_AT_HEADER = 'x-stationmap-cached-at';
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<Fetched<T>> {
+  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  const cached = response.headers.get(CACHED_AT_HEADER);
+  return { data: (await response.json()) as T, cachedAt: cached ? new Date(cached) : null };
+}
+
+export const nearestUrl = (q: NearestQuery): string => {
+  const params = new URLSearchParams({ lat: q.lat.toFixed(6), lon: q.lon.toFixed(6), k: String(q.k) });
+  if (q.kinds.length > 0) params.set('kind', q.kinds.join(','));
+  if (q.amenities.length > 0) params.set('amenity', q.amenities.join(','));
+  if (q.openNow) params.set('openNow', 'true');
+  return `/api/stations/nearest?${params}`;
+};
+
+export const fetchConfig = () => getJson<MapConfig>('/api/config');
+
+export const fetchNearest = (q: NearestQuery, signal?: AbortSignal) =>
+  getJson<{ items: NearestItem[] }>(nearestUrl(q), signal);
+
+export const fetchStation = (id: number) => getJson<StationDetail>(`/api/stations/${id}`);
+
+export type BBox = [number, number, number, number];
+
+const bboxParam = (b: BBox) => b.map((v) => v.toFixed(5)).join(',');
+
+export const fetchStationsInView = (bbox: BBox, kinds: readonly string[], signal: AbortSignal) =>
+  getJson<GeoJSON.FeatureCollection<GeoJSON.Point> & { truncated: boolean }>(
+    `/api/stations?bbox=${bboxParam(bbox)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`, signal);
+
+export const fetchClusters = (bbox: BBox, zoom: number, kinds: readonly string[], signal: AbortSignal) =>
+  getJson<GeoJSON.FeatureCollection<GeoJSON.Point>>(
+    `/api/stations/clusters?bbox=${bboxParam(bbox)}&zoom=${Math.floor(zoom)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`,
+    signal);

@@ -1,0 +1,83 @@
+// The station card: everything a worker needs to decide and to go.
+
+import type { StationDetail } from '../api';
+import type { LatLon } from '../coords';
+import { formatClock, formatDate, formatDistance, formatWalk } from '../format';
+import { describeStatus, describeToday, describeWeek, parseWeek } from '../hours';
+import { translate, translateKnown, type Lang, type MessageKey } from '../i18n';
+import { amapUrl, baiduUrl, geoUri } from '../navigation';
+import { clear, h } from './dom';
+import { amenityChips, statusBadge } from './list';
+import { KIND_COLOURS } from './kinds';
+
+export interface CardContext {
+  lang: Lang;
+  now: Date;
+  origin: LatLon | null;
+  distanceM: number | null;
+  favourite: boolean;
+  cachedAt: Date | null;
+  onClose(): void;
+  onToggleFavourite(): void;
+}
+
+export const shareLink = (id: number) => `${location.origin}/#/station/${id}`;
+
+export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardContext): void {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
+  clear(target);
+  const week = parseWeek(s.openingHours);
+  // "Open 24 hours" says it all; today's spans would only repeat it.
+  const allDay = week?.every((d) => d.length === 1 && d[0]!.to - d[0]!.from >= 24 * 60) ?? false;
+  const today = allDay ? null : describeToday(s.openingHours, ctx.now, ctx.lang);
+  const destination = { lat: s.lat, lon: s.lon, name: s.name };
+  const row = (label: MessageKey, value: Node | string | null) =>
+    value ? h('div', { class: 'row' }, h('dt', {}, t(label)), h('dd', {}, value)) : null;
+
+  const star = h('button', {
+    type: 'button', id: 'favourite', class: `icon-button${ctx.favourite ? ' on' : ''}`,
+    'aria-pressed': String(ctx.favourite), 'aria-label': t(ctx.favourite ? 'unfavourite' : 'favourite'),
+  }, ctx.favourite ? '★' : '☆');
+  star.addEventListener('click', ctx.onToggleFavourite);
+  const close = h('button', { type: 'button', id: 'card-close', class: 'icon-button', 'aria-label': t('back') }, '✕');
+  close.addEventListener('click', ctx.onClose);
+
+  const share = h('a', { id: 'share', class: 'link', href: `/#/station/${s.id}` }, t('share'));
+  share.addEventListener('click', (e) => {
+    e.preventDefault();
+    const url = shareLink(s.id);
+    if (navigator.share) void navigator.share({ title: s.name, url }).catch(() => undefined);
+    else void navigator.clipboard?.writeText(url).then(() => (share.textContent = t('copied')));
+  });
+
+  const parts: (Node | null)[] = [
+    h('header', { class: 'card-head' },
+      h('span', { class: 'kind-badge', style: `background:${KIND_COLOURS[s.kind] ?? '#475569'}` }, t(`kind_${s.kind}` as MessageKey)),
+      h('span', { class: 'card-tools' }, star, close)),
+    h('h2', { id: 'card-name' }, s.name),
+    ctx.distanceM !== null
+      ? h('p', { class: 'station-meta' },
+          h('strong', {}, formatDistance(ctx.distanceM, ctx.lang)), ' · ', formatWalk(ctx.distanceM, ctx.lang))
+      : null,
+    h('p', {}, statusBadge(s.openNow, describeStatus(s.openNow, s.nextChange, ctx.now, ctx.lang))),
+    h('nav', { class: 'navigate', 'aria-label': t('navigate') },
+      h('a', { id: 'nav-amap', class: 'nav-button', href: amapUrl(destination), target: '_blank', rel: 'noopener' }, t('navAmap')),
+      h('a', { id: 'nav-baidu', class: 'nav-button', href: baiduUrl(destination, ctx.origin ?? undefined), target: '_blank', rel: 'noopener' }, t('navBaidu')),
+      h('a', { id: 'nav-geo', class: 'nav-button secondary', href: geoUri(destination) }, t('navGeo'))),
+    h('dl', { class: 'facts' },
+      row('hours', h('span', {},
+        today ? h('strong', { class: 'today' }, today) : null,
+        today ? h('br') : null,
+        week ? describeWeek(week, ctx.lang) : (s.openingHours ?? t('hoursUnknown')))),
+      s.amenities.length ? row('amenities', amenityChips(s.amenities, ctx.lang)) : null,
+      row('address', [s.district, s.address].filter(Boolean).join(' ') || null),
+      // Hosts arrive as a type (bank_branch) from the demo data and as a name from real feeds.
+      row('host', s.host ? translateKnown(ctx.lang, `host_${s.host}`) ?? s.host : null),
+      row('phone', s.phone ? h('a', { href: `tel:${s.phone.replace(/[^\d+]/g, '')}`, class: 'link' }, s.phone) : null),
+      s.truckParkingSpaces ? row('amenity_truck_parking', t('truckParking', { n: s.truckParkingSpaces })) : null,
+      row('updated', formatDate(new Date(s.updatedAt), ctx.lang))),
+    h('p', { class: 'card-foot' }, share),
+    ctx.cachedAt ? h('p', { class: 'cached' }, t('cachedAt', { time: formatClock(ctx.cachedAt) })) : null,
+  ];
+  target.append(...parts.filter((p): p is Node => p !== null));
+}

@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Benchmarks on Release builds, against a private database of their own (port 55434, data in .stationmap/bench);
+# each sub-command prints a plain table at the end and stops whatever it started.
+#   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30]
+#   scripts/bench.sh micro [filter]
+#   scripts/bench.sh import [--rows 1000000]
+# Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
+# STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export STATIONMAP_DATA=${STATIONMAP_BENCH_DATA:-$ROOT/.stationmap/bench}
+export STATIONMAP_PG_PORT=${STATIONMAP_BENCH_PG_PORT:-55434}
+API_URL=http://127.0.0.1:${STATIONMAP_BENCH_API_PORT:-5081}
+PGBIN=/usr/lib/postgresql/15/bin
+BENCH_DLL=$ROOT/tests/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll
+API_DLL=$ROOT/api/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll
+# Beijing-Tianjin-Hebei, where `load-generated --region jingjinji` puts its stations: minLon,minLat,maxLon,maxLat.
+export BENCH_BOX=113.4,36.0,119.9,42.7
+
+say() { echo "bench.sh: $*" >&2; }
+
+WORK=$(mktemp -d)
+STARTED_PG=0
+API_PID=
+cleanup() {
+  if [ -n "$API_PID" ]; then kill -TERM "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
+  if [ "$STARTED_PG" = 1 ]; then "$ROOT/scripts/pg.sh" stop || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+build() {
+  say "building Release"
+  dotnet build -c Release -v quiet -nologo "$ROOT/tests/StationMap.Benchmarks" >"$WORK/build.log" 2>&1 \
+    || { grep -E 'error' "$WORK/build.log" | sort -u >&2; say "build failed"; exit 1; }
+}
+
+# Starts the bench cluster unless it already runs, and makes sure database $1 exists with PostGIS.
+start_pg() {
+  if ! "$ROOT/scripts/pg.sh" status >/dev/null 2>&1; then STARTED_PG=1; fi
+  STATIONMAP_PG_DB=$1 "$ROOT/scripts/pg.sh" start >/dev/null
+}
+
+psql_bench() { "$PGBIN/psql" -X -q -tA -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
+
+# Loads N generated stations into bench_N once; a database whose live count already matches is reused.
+load_stations() {
+  local n=$1 db=bench_$1 have
+  have=$(psql_bench -d "$db" -c "select count(*) from station where source = 'bench-$n' and retired_at is null" 2>/dev/null || echo 0)
+  if [ "$have" = "$n" ]; then say "reusing $db ($n stations)"; return; fi
+  say "loading $n generated stations into $db"
+  (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$(connection_string "$db");Command Timeout=0" \
+    dotnet "$API_DLL" load-generated --count "$n" --region jingjinji --source "bench-$n" --Logging:LogLevel:Default=Warning) >&2
+  psql_bench -d "$db" -c "vacuum analyze station"
+}
+
+connection_string() { echo "Host=127.0.0.1;Port=$STATIONMAP_PG_PORT;Database=$1;Username=postgres"; }
+
+start_api() {
+  local db=$1
+  (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$(connection_string "$db")${STATIONMAP_BENCH_API_CS_EXTRA:-}" \
+    exec dotnet "$API_DLL" --Urls="$API_URL" --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning) \
+    >"$WORK/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -sf "$API_URL/healthz" >/dev/null 2>&1; then return; fi
+    if ! kill -0 "$API_PID" 2>/dev/null; then cat "$WORK/api.log" >&2; say "API exited"; exit 1; fi
+    sleep 0.5
+  done
+  say "API did not become healthy"; exit 1
+}
+
+stop_api() {
+  kill -TERM "$API_PID" 2>/dev/null || true
+  wait "$API_PID" 2>/dev/null || true
+  API_PID=
+}
+
+# CPU time (clock ticks, user + system) of a process, and of all PostgreSQL backends of the bench cluster, live and
+# exited (the postmaster's children totals): the CPU per request is robust when the machine is shared, wall time is not.
+process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+pg_ticks() {
+  local postmaster total
+  postmaster=$(head -n 1 "$STATIONMAP_DATA/pg/data/postmaster.pid")
+  total=$(awk '{ print $16 + $17 }' "/proc/$postmaster/stat")
+  for p in $(ps -o pid= --ppid "$postmaster"); do
+    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+# us_per KEY TICKS COUNT: microseconds of CPU per operation as a key=value line.
+us_per() { awk -v k="$1" -v t="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%s=%.0f\n", k, (n > 0 ? t * 1e6 / hz / n : 0) }'; }
+
+# value KEY FILE: the value of a key=value line.
+value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
+
+cmd_nearest() {
+  # The API's warm-up is long because the JIT keeps re-compiling hot methods (tiered PGO) for tens of seconds on a
+  # busy 2-core machine; a short warm-up measures the JIT, not the service.
+  local stations=200000 seconds=30 connections=32 warmup=30
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  if [ "$seconds" -lt 10 ] && [ "$warmup" -gt "$seconds" ]; then warmup=$seconds; fi
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+
+  say "A. API: wrk -t2 -c$connections -d${seconds}s after ${warmup}s of warm-up"
+  start_api "$db"
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$lua" "$API_URL" >/dev/null
+  local api0 pg0 api1 pg1
+  api0=$(process_ticks "$API_PID"); pg0=$(pg_ticks)
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$API_URL" >"$WORK/wrk.out"
+  api1=$(process_ticks "$API_PID"); pg1=$(pg_ticks)
+  us_per api_cpu_us $(( api1 - api0 )) "$(value requests "$WORK/wrk.out")" >>"$WORK/wrk.out"
+  us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$WORK/wrk.out")" >>"$WORK/wrk.out"
+  stop_api
+
+  say "B. PostGIS: pgbench -c $connections -j 2 -T $seconds"
+  mkdir -p "$WORK/pgbench"
+  dotnet "$BENCH_DLL" pgbench-script --box "$BENCH_BOX" --k 10 >"$WORK/pgbench/nearest.sql"
+  local pgbench=("$PGBIN/pgbench" -n -M prepared -c "$connections" -j 2 -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -f nearest.sql "$db")
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$(( warmup < 5 ? warmup : 5 ))" >/dev/null 2>&1)
+  pg0=$(pg_ticks)
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$seconds" -l --log-prefix=txn >"$WORK/pgbench.out" 2>&1)
+  pg1=$(pg_ticks)
+  awk '/^tps = / { printf "tps=%.1f\n", $3 }' "$WORK/pgbench.out" >"$WORK/pgbench.kv"
+  us_per pg_cpu_us $(( pg1 - pg0 )) "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")" >>"$WORK/pgbench.kv"
+  sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
+  dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
+
+  say "C. in-memory KD-tree, one thread"
+  dotnet "$BENCH_DLL" in-memory-nearest --count "$stations" --seconds 5 --box "$BENCH_BOX" >"$WORK/kdtree.kv" || true
+
+  local a_rps b_tps c_qps
+  a_rps=$(value rps "$WORK/wrk.out"); b_tps=$(value tps "$WORK/pgbench.kv"); c_qps=$(value qps "$WORK/kdtree.kv")
+  echo
+  echo "nearest, k=10: $stations generated stations (Beijing-Tianjin-Hebei), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-34s %11s %8s %8s %8s %8s %9s %9s\n'
+  printf "$row" "run" "per second" "p50 ms" "p90 ms" "p99 ms" "errors" "app cpu" "PG cpu"
+  printf "$row" "A. API over HTTP (wrk)" "$a_rps" \
+    "$(value p50_ms "$WORK/wrk.out")" "$(value p90_ms "$WORK/wrk.out")" "$(value p99_ms "$WORK/wrk.out")" \
+    "$(value errors "$WORK/wrk.out")" "$(value api_cpu_us "$WORK/wrk.out")us" "$(value pg_cpu_us "$WORK/wrk.out")us"
+  printf "$row" "B. same SQL in pgbench (prepared)" "$b_tps" \
+    "$(value p50_ms "$WORK/pgbench.kv")" "$(value p90_ms "$WORK/pgbench.kv")" "$(value p99_ms "$WORK/pgbench.kv")" \
+    "$(value failed_total "$WORK/pgbench.kv")" "-" "$(value pg_cpu_us "$WORK/pgbench.kv")us"
+  printf "$row" "C. in-memory KD-tree (1 thread)" "$c_qps" "-" "-" "-" \
+    "$(value mismatches "$WORK/kdtree.kv")/$(value checked "$WORK/kdtree.kv")" "$(value mean_us "$WORK/kdtree.kv")us" "-"
+  awk -v a="$a_rps" -v b="$b_tps" -v c="$c_qps" 'BEGIN {
+    printf "A/B throughput = %.2f   A/C throughput = %.4f\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0) }'
+  echo "(cpu = CPU time per request/transaction; C errors = answers that differ from brute force / queries checked)"
+}
+
+cmd_micro() {
+  local filter=${1:-}
+  "$ROOT/scripts/deps.sh"
+  build
+  local artifacts=$STATIONMAP_DATA/micro
+  rm -rf "$artifacts"
+  say "BenchmarkDotNet (short job, in process) filter '*${filter}*'"
+  (cd "$WORK" && dotnet "$BENCH_DLL" micro --filter "*${filter}*" --job short --inProcess --artifacts "$artifacts" >"$WORK/micro.log" 2>&1) \
+    || { tail -n 40 "$WORK/micro.log" >&2; say "micro benchmarks failed"; exit 1; }
+  for report in "$artifacts"/results/*-report-github.md; do echo; cat "$report"; done
+}
+
+# Import throughput: the demo generator writes N rows as a GCJ-02 CSV (as an Amap export would be); the importer loads
+# it into an empty database, then re-imports the same file unchanged. Rows/s is the importer's own figure (file open to
+# commit, report files excluded); wall includes process start and migration.
+cmd_import() {
+  local rows=1000000
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --rows) rows=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local importer=$ROOT/importer/StationMap.Importer/bin/Release/net10.0/stationmap-import.dll db=bench_import
+  "$ROOT/scripts/deps.sh"
+  say "building the importer (Release)"
+  dotnet build -c Release -v quiet -nologo "$ROOT/importer/StationMap.Importer" >"$WORK/build.log" 2>&1 \
+    || { grep -E 'error' "$WORK/build.log" | sort -u >&2; say "build failed"; exit 1; }
+  start_pg postgres
+  psql_bench -d postgres -c "drop database if exists $db with (force)"
+  start_pg "$db"
+  local csv=$STATIONMAP_DATA/import-$rows-gcj02.csv
+  if [ ! -f "$csv" ]; then
+    say "generating $rows rows into $csv"
+    dotnet "$importer" generate --count "$rows" --format csv --crs gcj02 --region jingjinji --out "$csv" >&2
+  fi
+  local run
+  for run in first unchanged; do
+    say "import ($run)"
+    local t0 t1
+    t0=$(date +%s.%N)
+    ConnectionStrings__StationMap="$(connection_string "$db")" dotnet "$importer" "$csv" --source bench-import --crs gcj02 \
+      --mode full --report "$WORK/report-$run" >"$WORK/import-$run.out" 2>&1 || true
+    t1=$(date +%s.%N)
+    grep -v '^  warning' "$WORK/import-$run.out" >&2
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "wall=%.2f\n", b - a }' >>"$WORK/import-$run.out"
+  done
+  echo
+  echo "import: $rows generated rows (GCJ-02 CSV, $(du -h "$csv" | cut -f1)), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-22s %12s %10s %10s  %s\n'
+  printf "$row" "run" "rows/s" "seconds" "wall s" "counts"
+  for run in first unchanged; do
+    local out=$WORK/import-$run.out
+    printf "$row" "$run" "$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$out" | head -n 1)" \
+      "$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$out" | head -n 1)" "$(value wall "$out")" \
+      "$(sed -n 's/^  rows read \(.*\)/\1/p' "$out" | head -n 1)"
+  done
+  echo "(targets: >= 150,000 rows/s first import, >= 300,000 rows/s unchanged re-import)"
+}
+
+case "${1:-}" in
+  nearest) shift; cmd_nearest "$@" ;;
+  micro) shift; cmd_micro "$@" ;;
+  import) shift; cmd_import "$@" ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,25 @@
+using StationMap.Benchmarks.Micro;
+using StationMap.Benchmarks.Nearest;
+
+// Driven by scripts/bench.sh; each sub-command prints what the script parses or shows.
+return args.FirstOrDefault() switch
+{
+    "micro" => MicroBenchmarks.Run(args[1..]),
+    "in-memory-nearest" => InMemoryNearestRun.Run(args[1..]),
+    "pgbench-script" => PgbenchScript.Run(args[1..]),
+    "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: StationMap.Benchmarks <command>
+          micro [BenchmarkDotNet arguments]                           micro-benchmarks of the hot pure code
+          in-memory-nearest --count N [--seed S] [--seconds T] --box minLon,minLat,maxLon,maxLat
+                                                                      k=10 on an in-process KD-tree, one thread
+          pgbench-script --box minLon,minLat,maxLon,maxLat [--k K]    the API's nearest SQL as a pgbench script
+          latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
+        """);
+    return 2;
+}

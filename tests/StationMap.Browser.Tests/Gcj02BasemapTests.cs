@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using StationMap.Browser.Tests.Infrastructure;
+using StationMap.Domain.Geo;
+
+namespace StationMap.Browser.Tests;
+
+/// <summary>On a GCJ-02 basemap the page draws stations shifted to GCJ-02, so they sit on the basemap's streets.</summary>
+public sealed class Gcj02BasemapTests(Gcj02MapSite site) : IClassFixture<Gcj02MapSite>
+{
+    [Fact]
+    public async Task A_station_is_drawn_at_its_GCJ02_position()
+    {
+        var station = await site.Api.GetFromJsonAsync<Station>("/api/stations/1");
+
+        var page = await site.OpenAsync($"/#/station/{station!.Id}");
+        await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
+        var gcj = ChinaCoordinates.Wgs84ToGcj02(new LatLon(station.Lat, station.Lon));
+        // The map centres on the selected station in the basemap's datum once its animation ends.
+        await page.WaitForFunctionAsync(
+            "([lon, lat]) => { const c = document.getElementById('map').dataset.center; if (!c) return false;" +
+            " const [x, y] = c.split(',').map(Number); return Math.abs(x - lon) < 1e-6 && Math.abs(y - lat) < 1e-6; }",
+            new[] { gcj.Lon, gcj.Lat });
+
+        var center = (await page.GetAttributeAsync("#map", "data-center"))!.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(Math.Abs(center[0] - station.Lon) > 1e-3, "the marker was not shifted from WGS-84");
+        Assert.Contains("高德地图", await page.InnerTextAsync(".maplibregl-ctrl-attrib"), StringComparison.Ordinal);
+        await MapSite.ScreenshotAsync(page, "gcj02-basemap");
+    }
+
+    private sealed record Station(long Id, string Name, double Lat, double Lon);
+}

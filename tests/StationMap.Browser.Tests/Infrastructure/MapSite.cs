@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace StationMap.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A class fixture: the API with the built map client on a real port (Kestrel, so Chromium can reach it), on this
+/// class's own demo database, and one headless Debian Chromium. Every browser context it makes refuses requests that
+/// leave the machine, so the tests never need the internet and prove the page works without basemap tiles.
+/// </summary>
+public class MapSite : IAsyncLifetime
+{
+    /// <summary>The instant the API and the page both see: Tuesday 24 November 2026, 10:00 in Beijing.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private string _database = "";
+
+    /// <summary>Configuration the API starts with, beyond the test database and clock.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+    private SiteFactory _factory = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A client for asking the API directly what the page should show.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>How many requests to other hosts (basemap tiles) the contexts refused.</summary>
+    public int BlockedRequests => _blocked;
+
+    private int _blocked;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(RepositoryRoot, "api", "StationMap.Api", "wwwroot", "index.html")))
+        {
+            throw new InvalidOperationException("The map client is not built: run `npm ci && npm run build` in map-client/ (scripts/test.sh does).");
+        }
+        _database = await BrowserDatabases.CreateWithDemoDataAsync();
+        _factory = new SiteFactory(BrowserDatabases.ConnectionStringFor(_database), Settings);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        Api = new HttpClient { BaseAddress = BaseAddress };
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh phone-sized page (own storage, fixed position over Beijing, fixed clock) on the map.</summary>
+    public async Task<IPage> OpenAsync(string path = "/", int width = 360, int height = 640, string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            DeviceScaleFactor = 1,
+            HasTouch = true,
+            Locale = locale,
+            TimezoneId = "Asia/Shanghai",
+            Geolocation = new Geolocation { Latitude = 39.9087f, Longitude = 116.3975f },
+            Permissions = ["geolocation"],
+        });
+        await context.RouteAsync("**/*", async route =>
+        {
+            var host = new Uri(route.Request.Url).Host;
+            if (host is "127.0.0.1" or "localhost" or "[::1]")
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                Interlocked.Increment(ref _blocked);
+                await route.AbortAsync("internetdisconnected");
+            }
+        });
+        var page = await context.NewPageAsync();
+        await page.Clock.SetFixedTimeAsync(Now.UtcDateTime);
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        return page;
+    }
+
+    /// <summary>Saves what the page looks like under .stationmap/screenshots (and, when given, a copy for the docs).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, string? docsName = null)
+    {
+        // Let the map finish drawing the last change before the picture is taken.
+        await page.WaitForTimeoutAsync(600);
+        var folder = Path.Combine(RepositoryRoot, ".stationmap", "screenshots");
+        Directory.CreateDirectory(folder);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        if (docsName is not null)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot, "docs", docsName), bytes);
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StationMap.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("StationMap.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        Api.Dispose();
+        await _factory.DisposeAsync();
+        await BrowserDatabases.DropAsync(_database);
+    }
+
+    private sealed class SiteFactory(string connectionString, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:StationMap", connectionString);
+            builder.UseEnvironment("Testing");
+            // The page reads; no background jobs are needed behind it.
+            builder.UseSetting("Hangfire:Server:Enabled", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.ConfigureServices(services =>
+            {
+                // "Open now" in the API must agree with the page's clock.
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+            });
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Npgsql;
+using StationMap.Import;
+using StationMap.Import.Demo;
+using StationMap.Import.Normalising;
+using StationMap.Integration.Tests.Infrastructure;
+using static StationMap.Integration.Tests.Import.ImportHarness;
+
+namespace StationMap.Integration.Tests.Import;
+
+/// <summary>
+/// The importer's backend is killed (pg_terminate_backend from another connection) while it copies into staging and
+/// while it merges: the store must be exactly as before and the run recorded as failed, or not at all.
+/// </summary>
+public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-import-fail-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("COPY station_staging")]
+    [InlineData("WITH changed AS")]
+    public async Task Killing_the_backend_mid_import_leaves_the_store_unchanged(string statementPrefix)
+    {
+        var source = NewSource("kill");
+        var first = Path.Combine(_folder, "first.csv");
+        var second = Path.Combine(_folder, "second.csv");
+        // Same ids, different content: the second import updates every row, in full mode.
+        DemoFiles.WriteCsv(StationGenerator.Generate(20_000, 1, GeneratorRegion.Jingjinji), first, CoordinateSystem.Wgs84);
+        DemoFiles.WriteCsv(StationGenerator.Generate(30_000, 2, GeneratorRegion.Jingjinji), second, CoordinateSystem.Wgs84);
+        var options = new ImportOptions { FilePath = first, Source = source, Mode = ImportMode.Full };
+        var initial = await ImportAsync(database.DataSources.Write, options);
+        Assert.True(initial.Status == ImportStatus.Succeeded, initial.Error);
+
+        var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
+        await using var victim = StationMap.Store.StationDataSources.Build(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
+        var before = await StationsHashAsync(database.DataSources.Write);
+        var runsBefore = await CountAsync(database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
+
+        using var stop = new CancellationTokenSource();
+        var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
+        var result = await ImportAsync(victim, options with { FilePath = second });
+        await stop.CancelAsync();
+        var killed = await killer;
+
+        Assert.True(killed, $"the importer's backend was never seen running '{statementPrefix}'");
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(0, result.Report.Inserted + result.Report.Updated);
+        AssertCountsAddUp(result);
+        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        var statuses = await StatusesAsync(source);
+        Assert.Equal(runsBefore, statuses.Count(s => s != "failed"));
+        Assert.True(statuses.Count <= runsBefore + 1);
+    }
+
+    /// <summary>Polls pg_stat_activity from its own connection and terminates the backend once it runs the statement.</summary>
+    private async Task<bool> KillWhenRunningAsync(string applicationName, string statementPrefix, CancellationToken stop)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = @app AND state = 'active' AND left(ltrim(query), length(@prefix)) = @prefix
+            """, connection);
+        command.Parameters.AddWithValue("app", applicationName);
+        command.Parameters.AddWithValue("prefix", statementPrefix);
+        while (!stop.IsCancellationRequested)
+        {
+            if (await command.ExecuteScalarAsync(CancellationToken.None) is true)
+            {
+                return true;
+            }
+            await Task.Delay(2, CancellationToken.None);
+        }
+        return false;
+    }
+
+    private async Task<List<string>> StatusesAsync(string source)
+    {
+        await using var command = database.DataSources.Write.CreateCommand("SELECT status FROM import_run WHERE source = @s");
+        command.Parameters.AddWithValue("s", source);
+        await using var reader = await command.ExecuteReaderAsync();
+        var statuses = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            statuses.Add(reader.GetString(0));
+        }
+        return statuses;
+    }
+}

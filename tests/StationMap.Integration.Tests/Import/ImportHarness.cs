@@ -1,0 +1,40 @@
+using Npgsql;
+using StationMap.Import;
+
+namespace StationMap.Integration.Tests.Import;
+
+/// <summary>Runs the import pipeline on fixtures and reads back what the store holds.</summary>
+internal static class ImportHarness
+{
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", name);
+
+    public static Task<ImportResult> ImportAsync(NpgsqlDataSource dataSource, ImportOptions options, Action<ImportProgress>? progress = null) =>
+        ImportPipeline.RunAsync(dataSource, options, progress, TimeProvider.System, CancellationToken.None);
+
+    /// <summary>A fingerprint of every station row (all columns, ids included): equal hashes, byte-for-byte equal rows.</summary>
+    public static async Task<string> StationsHashAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(md5(string_agg(s::text, E'\\n' ORDER BY s.id)), '') || ':' || count(*) FROM station s");
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static string NewSource(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    public static void AssertCountsAddUp(ImportResult result)
+    {
+        var r = result.Report;
+        Assert.Equal(r.RowsRead, r.Inserted + r.Updated + r.Unchanged + r.Rejected);
+        Assert.True(r.Inserted >= 0 && r.Updated >= 0 && r.Unchanged >= 0 && r.Rejected >= 0);
+    }
+}
