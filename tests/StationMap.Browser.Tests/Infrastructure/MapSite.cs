@@ -1,3 +1,4 @@
+using StationMap.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +49,8 @@ public class MapSite : IAsyncLifetime
         {
             throw new InvalidOperationException("The map client is not built: run `npm ci && npm run build` in map-client/ (scripts/test.sh does).");
         }
-        _database = await BrowserDatabases.CreateWithDemoDataAsync();
-        _factory = new SiteFactory(BrowserDatabases.ConnectionStringFor(_database), Settings);
+        _database = await TestDatabases.CreateWithDemoDataAsync("browser");
+        _factory = new SiteFactory(TestDatabases.ConnectionStringFor(_database), Settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -131,7 +132,7 @@ public class MapSite : IAsyncLifetime
         _playwright.Dispose();
         Api.Dispose();
         await _factory.DisposeAsync();
-        await BrowserDatabases.DropAsync(_database);
+        await TestDatabases.DropAsync(_database);
     }
 
     private sealed class SiteFactory(string connectionString, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>

@@ -12,7 +12,9 @@ namespace StationMap.Integration.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabases
 {
-    private const string DemoTemplate = "stationmap_template";
+    // One template per test assembly: the integration and browser test projects run in parallel and must not drop each other's.
+    private static readonly string DemoTemplate =
+        "stationmap_template_" + typeof(TestDatabases).Assembly.GetName().Name!.Replace("StationMap.", "").Replace(".", "_").ToLowerInvariant();
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
     private static readonly Lazy<Task> DemoTemplateReady = new(BuildDemoTemplateAsync);
 
