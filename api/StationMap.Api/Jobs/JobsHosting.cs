@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Security;
@@ -25,25 +26,12 @@ public static class JobsHosting
         services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(
             sp.GetRequiredService<HangfireConnections>(),
             new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
-        services.AddHangfire((sp, configuration) =>
-        {
-            configuration
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            // Hangfire's retry filter is process-wide: replace its default (10 attempts) with ours.
-            var refresh = sp.GetRequiredService<IOptions<RefreshOptions>>().Value;
-            foreach (var existing in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList())
-            {
-                GlobalJobFilters.Filters.Remove(existing.Instance);
-            }
-            configuration.UseFilter(new AutomaticRetryAttribute
-            {
-                Attempts = refresh.Attempts,
-                DelaysInSeconds = refresh.RetryDelaysSeconds,
-                OnAttemptsExceeded = AttemptsExceededAction.Fail,
-            });
-        });
+        // Registered before AddHangfire, which only adds its own provider when none is there.
+        services.AddSingleton<IJobFilterProvider>(sp => new RefreshJobFilters(sp.GetRequiredService<IOptions<RefreshOptions>>().Value));
+        services.AddHangfire((sp, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         var server = builder.Configuration.GetSection(HangfireServerOptions.Section).Get<HangfireServerOptions>() ?? new();
         if (server.Enabled)
@@ -62,12 +50,13 @@ public static class JobsHosting
         services.AddHttpClient(SourceFeed.HttpClientName)
             .AddStandardResilienceHandler(resilience =>
             {
-                var timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{RefreshOptions.Section}:HttpTimeoutSeconds", 60));
-                resilience.TotalRequestTimeout.Timeout = timeout;
-                resilience.AttemptTimeout.Timeout = timeout;
+                var attempt = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{RefreshOptions.Section}:HttpTimeoutSeconds", 60));
+                resilience.AttemptTimeout.Timeout = attempt;
                 // Hangfire retries a failed refresh with its own back-off; one quick retry here covers a dropped connection.
                 resilience.Retry.MaxRetryAttempts = 1;
-                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                resilience.TotalRequestTimeout.Timeout = attempt * 2 + TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = attempt * 2;
             });
         return builder;
     }

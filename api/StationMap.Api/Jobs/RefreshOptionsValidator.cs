@@ -21,6 +21,10 @@ internal sealed class RefreshOptionsValidator : IValidateOptions<RefreshOptions>
                 failures.AddRange(results.Select(r => $"Refresh:Sources:{i} ({source.Name}): {r.ErrorMessage}"));
             }
         }
+        if (options.RetryDelaysSeconds?.Any(d => d < 0) == true)
+        {
+            failures.Add("Refresh:RetryDelaysSeconds: delays must not be negative");
+        }
         failures.AddRange(options.Sources.GroupBy(s => s.Name).Where(g => g.Count() > 1)
             .Select(g => $"Refresh:Sources: name '{g.Key}' is configured {g.Count()} times"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -49,10 +49,17 @@ public sealed class RefreshOptions
     [Range(0, 20)]
     public int Attempts { get; set; } = 3;
 
-    /// <summary>Back-off before each retry, in seconds (the last value repeats).</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [30, 300, 1800];
+    /// <summary>
+    /// Back-off before each retry, in seconds (the last value repeats). Null rather than a default array: the
+    /// configuration binder appends configured array items to an initialised array instead of replacing it.
+    /// </summary>
+    public int[]? RetryDelaysSeconds { get; set; }
 
-    /// <summary>Time limit of one HTTP download.</summary>
+    public static IReadOnlyList<int> DefaultRetryDelaysSeconds { get; } = [30, 300, 1800];
+
+    public int[] EffectiveRetryDelaysSeconds => RetryDelaysSeconds is { Length: > 0 } delays ? delays : [.. DefaultRetryDelaysSeconds];
+
+    /// <summary>Time limit of one HTTP download attempt (a dropped connection is tried once more).</summary>
     [Range(1, 3600)]
     public int HttpTimeoutSeconds { get; set; } = 60;
 }

@@ -31,6 +31,8 @@ public sealed class SourceRefreshJob(
         await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@key, 0))", lockConnection))
         {
             acquire.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
+            // A large import can outlast the default 30 s command timeout; the next run waits for it, however long.
+            acquire.CommandTimeout = 0;
             await acquire.ExecuteNonQueryAsync(cancellationToken);
         }
         try

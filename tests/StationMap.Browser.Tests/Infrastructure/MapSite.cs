@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace StationMap.Browser.Tests.Infrastructure;
@@ -151,7 +150,7 @@ public class MapSite : IAsyncLifetime
             {
                 // "Open now" in the API must agree with the page's clock.
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+                services.AddSingleton<TimeProvider>(new StationMap.Integration.Tests.Infrastructure.PinnedClock(Now));
             });
         }
     }

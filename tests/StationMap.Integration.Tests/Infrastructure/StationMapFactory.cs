@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace StationMap.Integration.Tests.Infrastructure;
 
@@ -11,13 +10,15 @@ public sealed class StationMapFactory(string connectionString, IReadOnlyDictiona
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock the API sees; pinned so "open now" answers are deterministic.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+    public PinnedClock Time { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // The test's own database instead of the developer's run database.
         builder.UseSetting("ConnectionStrings:StationMap", connectionString);
         builder.UseEnvironment("Testing");
+        // Only the job tests need a Hangfire server; idle servers in every other test just poll the database.
+        builder.UseSetting("Hangfire:Server:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

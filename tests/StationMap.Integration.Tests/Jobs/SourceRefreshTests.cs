@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StationMap.Api.Jobs;
@@ -84,6 +85,80 @@ public sealed class SourceRefreshTests : IAsyncLifetime
         Assert.Equal(6, _feed.Requests);
         Assert.Equal(1, _feed.MaxInFlight);
         Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM import_run WHERE source = '{Source}' AND status = 'succeeded'"));
+    }
+
+    public static TheoryData<string> BrokenFeeds => ["server-error", "malformed", "timeout"];
+
+    [Theory]
+    [MemberData(nameof(BrokenFeeds))]
+    public async Task A_broken_feed_is_retried_the_configured_number_of_times_and_changes_no_station(string broken)
+    {
+        switch (broken)
+        {
+            case "server-error":
+                _feed.Mode = FeedMode.Fail;
+                break;
+            case "malformed":
+                _feed.Content = "编号,备注\n1,没有坐标\n"u8.ToArray();
+                break;
+            case "timeout":
+                _feed.Mode = FeedMode.Stall;
+                break;
+        }
+        var before = await StationFingerprintAsync();
+        const int attempts = 2;
+        await using var host = Host(server: true, attempts);
+        host.CreateClient();
+        var jobId = host.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<SourceRefreshJob>(j => j.RunAsync(Source, CancellationToken.None));
+
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (monitoring.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Failed" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        var history = monitoring.JobDetails(jobId).History;
+        Assert.True(history.FirstOrDefault()?.StateName == "Failed",
+            "job states, newest first: " + string.Join(" <- ", history.Select(h => $"{h.StateName} ({h.Reason})"))
+            + $"; servers: {monitoring.Servers().Count}; feed requests: {_feed.Requests}");
+        // The first run and `attempts` retries, each recorded as an unsuccessful import run with its reason
+        // (a feed that cannot be fetched is 'failed', one that cannot be read is 'invalid_input').
+        Assert.Equal(attempts + 1, await ScalarAsync($"SELECT count(*) FROM import_run WHERE source = '{Source}' AND status IN ('failed', 'invalid_input')"));
+        Assert.Equal(attempts + 1, await ScalarAsync($"SELECT count(*) FROM import_run WHERE source = '{Source}'"));
+        var reason = broken switch
+        {
+            "server-error" => "answered 500",
+            "malformed" => "missing required column",
+            _ => "fetching the feed failed",
+        };
+        Assert.Equal(attempts + 1, await ScalarAsync($"SELECT count(*) FROM import_run WHERE source = '{Source}' AND error LIKE '%{reason}%'"));
+        Assert.Equal(before, await StationFingerprintAsync());
+    }
+
+    [Fact]
+    public async Task Each_host_retries_with_its_own_configured_policy()
+    {
+        await using var twice = Host(server: false, attempts: 2);
+        await using var never = Host(server: false, attempts: 0);
+        twice.CreateClient();
+        never.CreateClient();
+        var job = Job.FromExpression<SourceRefreshJob>(j => j.RunAsync(Source, CancellationToken.None));
+
+        int RetryAttempts(StationMapFactory host) => host.Services.GetRequiredService<IJobFilterProvider>().GetFilters(job)
+            .Select(f => f.Instance).OfType<AutomaticRetryAttribute>().Single().Attempts;
+
+        Assert.Equal(2, RetryAttempts(twice));
+        Assert.Equal(0, RetryAttempts(never));
+    }
+
+    private async Task<string> StationFingerprintAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*)::text || ':' || coalesce(md5(string_agg(id::text || name || ST_AsText(location) || coalesce(retired_at::text, ''), ',' ORDER BY id)), '') FROM station");
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> ScalarAsync(string sql)
