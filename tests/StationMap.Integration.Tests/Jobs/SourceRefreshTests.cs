@@ -10,6 +10,7 @@ using StationMap.Integration.Tests.Infrastructure;
 namespace StationMap.Integration.Tests.Jobs;
 
 /// <summary>The refresh job against a feed on loopback, run by real Hangfire servers on PostgreSQL storage.</summary>
+[Collection(HangfireServerCollection.Name)]
 public sealed class SourceRefreshTests : IAsyncLifetime
 {
     private const string Source = "union-feed";
@@ -122,7 +123,10 @@ public sealed class SourceRefreshTests : IAsyncLifetime
         var history = monitoring.JobDetails(jobId).History;
         Assert.True(history.FirstOrDefault()?.StateName == "Failed",
             "job states, newest first: " + string.Join(" <- ", history.Select(h => $"{h.StateName} ({h.Reason})"))
-            + $"; servers: {monitoring.Servers().Count}; feed requests: {_feed.Requests}");
+            + $"; servers: {string.Join(",", monitoring.Servers().Select(sv => $"{sv.Name} w{sv.WorkersCount} hb{sv.Heartbeat:HH:mm:ss}"))}; feed requests: {_feed.Requests}; now {DateTime.UtcNow:HH:mm:ss}"
+            + "; queue: " + await RowsAsync("SELECT jobid || ' ' || queue || ' ' || coalesce(fetchedat::text, '-') FROM hangfire.jobqueue")
+            + "; locks: " + await RowsAsync("SELECT resource || ' ' || acquired::text FROM hangfire.lock")
+            + "; backends: " + await RowsAsync("SELECT coalesce(application_name, '') || ' ' || coalesce(state, '') || ' ' || coalesce(wait_event, '') || ' ' || left(query, 80) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"));
         // The first run and `attempts` retries, each recorded as an unsuccessful import run with its reason
         // (a feed that cannot be fetched is 'failed', one that cannot be read is 'invalid_input').
         Assert.Equal(attempts + 1, await ScalarAsync($"SELECT count(*) FROM import_run WHERE source = '{Source}' AND status IN ('failed', 'invalid_input')"));
@@ -151,6 +155,19 @@ public sealed class SourceRefreshTests : IAsyncLifetime
 
         Assert.Equal(2, RetryAttempts(twice));
         Assert.Equal(0, RetryAttempts(never));
+    }
+
+    private async Task<string> RowsAsync(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return string.Join(" | ", rows);
     }
 
     private async Task<string> StationFingerprintAsync()
