@@ -18,5 +18,19 @@ API_DLL="$ROOT/api/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll"
 # The content root is the project folder, so appsettings.json and wwwroot are found there.
 cd "$ROOT/api/StationMap.Api"
 dotnet "$API_DLL" seed-demo
+
+# A refresh source to watch on the dashboard: a district's station list as a file (set STATIONMAP_DEMO_FEED=0 to
+# configure only your own sources), and an operator key for the dashboard, made once and kept out of git.
+DATA_DIR=${STATIONMAP_DATA:-$ROOT/.stationmap}
+if [[ "${STATIONMAP_DEMO_FEED:-1}" != 0 ]]; then
+  FEED="$DATA_DIR/feeds/district-feed.csv"
+  [[ -f "$FEED" ]] || dotnet "$API_DLL" write-demo-feed "$FEED"
+  export Refresh__Sources__0__Name=district-feed Refresh__Sources__0__Location="$FEED" Refresh__Sources__0__Crs=gcj02
+fi
+KEY_FILE="$DATA_DIR/operator-key"
+if [[ ! -s "$KEY_FILE" ]]; then
+  (umask 077; dotnet "$API_DLL" create-operator-key demo-operator | tail -n 1 > "$KEY_FILE")
+fi
+echo "run: operator key in $KEY_FILE (dashboard http://127.0.0.1:5080/hangfire: any user name, the key as password)" >&2
 echo "run: serving on http://127.0.0.1:5080 (API docs at /docs) - Ctrl-C stops" >&2
 exec dotnet "$API_DLL" "$@"

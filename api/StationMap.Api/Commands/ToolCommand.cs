@@ -1,5 +1,6 @@
 using System.Globalization;
 using StationMap.Import.Demo;
+using StationMap.Import.Normalising;
 using StationMap.Store;
 using StationMap.Store.Migrations;
 using StationMap.Store.Operators;
@@ -9,11 +10,11 @@ namespace StationMap.Api.Commands;
 /// <summary>
 /// Operator commands run through the API's own host (same configuration and database resolution):
 /// <c>migrate</c>, <c>seed-demo</c>, <c>load-generated --count N [--region beijing|jingjinji] [--source NAME] [--seed S]</c>,
-/// <c>create-operator-key NAME [--role operator|planner]</c>.
+/// <c>create-operator-key NAME [--role operator|planner]</c>, <c>write-demo-feed PATH [--count N]</c>.
 /// </summary>
 public sealed class ToolCommand
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "load-generated", "create-operator-key"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "load-generated", "create-operator-key", "write-demo-feed"];
 
     private ToolCommand(string name, Dictionary<string, string> options, string[] hostArgs, string? argument)
     {
@@ -86,6 +87,19 @@ public sealed class ToolCommand
                 var source = Option("source", $"generated-{count}");
                 var generated = await DemoLoader.LoadGeneratedAsync(dataSources.Write, source, count, seed, region, CancellationToken.None);
                 Console.WriteLine($"generated stations (source '{source}', {region}, seed {seed}): {generated}");
+                break;
+            case "write-demo-feed":
+                if (string.IsNullOrWhiteSpace(Argument))
+                {
+                    Console.Error.WriteLine("usage: write-demo-feed PATH [--count N]");
+                    return 2;
+                }
+                // A district's list as an Amap export would give it: what run.sh configures as a refresh source.
+                var feedCount = int.Parse(Option("count", "200"), CultureInfo.InvariantCulture);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(Argument))!);
+                var written = DemoFiles.WriteCsv(
+                    StationGenerator.Generate(feedCount, seed: 11, GeneratorRegion.Beijing), Argument, CoordinateSystem.Gcj02);
+                Console.WriteLine($"demo feed: {written} stations (GCJ-02 CSV) in {Argument}");
                 break;
             case "create-operator-key":
                 if (string.IsNullOrWhiteSpace(Argument))
