@@ -18,9 +18,25 @@ public sealed class StationQueries(StationDataSources dataSources)
     private const string Origin = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
 
     /// <summary>
-    /// Exact k-nearest on the WGS-84 spheroid. The index orders by sphere distance (<c>&lt;-&gt;</c> on geography),
-    /// which can disagree with the spheroid by ~0.5%; so the first stage takes k stations by the index, and the
-    /// largest of their spheroid distances bounds the true k nearest, which the second stage ranks exactly.
+    /// The common case of exact k-nearest, in one index scan: the first candidates in the index's order (sphere
+    /// distance, <c>&lt;-&gt;</c> on geography) with both their sphere and their spheroid distance. Whether these
+    /// candidates must contain the true k nearest on the spheroid is decided in <see cref="NearestAsync"/>.
+    /// </summary>
+    public const string NearestCandidatesSql = $"""
+        SELECT {StationColumns.Select},
+               ST_Distance(s.location::geography, {Origin}) AS distance_m,
+               s.location::geography <-> {Origin} AS sphere_m
+        FROM station s
+        WHERE {LiveAndFiltered}
+          AND (@max_distance_m::float8 IS NULL OR ST_DWithin(s.location::geography, {Origin}, @max_distance_m::float8))
+        ORDER BY s.location::geography <-> {Origin}
+        LIMIT @candidates
+        """;
+
+    /// <summary>
+    /// Exact k-nearest on the WGS-84 spheroid when the candidates were not enough. The index orders by sphere
+    /// distance, which can disagree with the spheroid by ~0.5%; so the first stage takes k stations by the index, and
+    /// the largest of their spheroid distances bounds the true k nearest, which the second stage ranks exactly.
     /// </summary>
     public const string NearestSql = $"""
         WITH knn AS (
@@ -39,6 +55,13 @@ public sealed class StationQueries(StationDataSources dataSources)
         LIMIT @limit
         """;
 
+    // On WGS-84 the local scale of a geodesic against PostGIS's mean sphere (R = 6,371,008.8 m) lies between
+    // 6,335/6,371 and 6,399/6,371, so a sphere distance exceeds the spheroid distance by less than 0.6%.
+    private const double SphereOverSpheroidBound = 1.01;
+
+    /// <summary>How many index candidates the one-scan path reads for <paramref name="limit"/> results.</summary>
+    public static int CandidatesFor(int limit) => limit * 2 + 8;
+
     private const string BoundingBoxSql = $"""
         SELECT {StationColumns.Select}
         FROM station s
@@ -53,19 +76,49 @@ public sealed class StationQueries(StationDataSources dataSources)
     /// <summary>The <paramref name="limit"/> nearest live stations that pass the query's filters, nearest first (ties by id).</summary>
     public async Task<IReadOnlyList<RankedStation>> NearestAsync(NearestQuery query, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSources.Read.CreateCommand(NearestSql);
+        var candidates = CandidatesFor(limit);
+        var ranked = new List<RankedStation>(candidates);
+        var farthestSphereM = 0.0;
+        await using (var command = dataSources.Read.CreateCommand(NearestCandidatesSql))
+        {
+            AddNearestParameters(command, query);
+            command.Parameters.Add(new NpgsqlParameter<int>("candidates", candidates));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ranked.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
+                farthestSphereM = Math.Max(farthestSphereM, reader.GetDouble(StationColumns.Count + 1));
+            }
+        }
+        ranked.Sort(static (a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : a.Station.Id.CompareTo(b.Station.Id));
+        // Fewer rows than asked for: every matching station is here. Otherwise a station outside the candidates is at
+        // least farthestSphereM away on the sphere; once that exceeds the k-th spheroid distance by more than the
+        // sphere/spheroid disagreement, no such station can belong to the k nearest.
+        if (ranked.Count < candidates || farthestSphereM > ranked[limit - 1].DistanceM * SphereOverSpheroidBound + 0.01)
+        {
+            return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+        }
+
+        var exact = new List<RankedStation>(limit);
+        await using (var command = dataSources.Read.CreateCommand(NearestSql))
+        {
+            AddNearestParameters(command, query);
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                exact.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
+            }
+        }
+        return exact;
+    }
+
+    private static void AddNearestParameters(NpgsqlCommand command, NearestQuery query)
+    {
         command.Parameters.Add(new NpgsqlParameter<double>("lat", query.Lat));
         command.Parameters.Add(new NpgsqlParameter<double>("lon", query.Lon));
         AddFilters(command, query.Kinds, query.Amenities);
         command.Parameters.Add(new NpgsqlParameter("max_distance_m", NpgsqlDbType.Double) { Value = (object?)query.MaxDistanceM ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        var results = new List<RankedStation>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
-        }
-        return results;
     }
 
     /// <summary>Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>.</summary>

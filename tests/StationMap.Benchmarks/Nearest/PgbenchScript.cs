@@ -5,7 +5,8 @@ using StationMap.Store.Stations;
 namespace StationMap.Benchmarks.Nearest;
 
 /// <summary>
-/// Writes a pgbench script that runs <see cref="StationQueries.NearestSql"/> itself, so the raw-database baseline
+/// Writes a pgbench script that runs <see cref="StationQueries.NearestCandidatesSql"/> itself (the one-scan path the API takes for
+/// nearly every request), so the raw-database baseline
 /// cannot drift from what the API sends: lat/lon become random micro-degrees in the box, and the filters are the ones
 /// a plain <c>?k=K</c> request leaves empty.
 /// </summary>
@@ -29,12 +30,12 @@ internal static partial class PgbenchScript
             ["kinds"] = "'{}'::text[]",
             ["amenities"] = "'{}'::text[]",
             ["max_distance_m"] = "NULL",
-            ["limit"] = k.ToString(CultureInfo.InvariantCulture),
+            ["candidates"] = StationQueries.CandidatesFor(k).ToString(CultureInfo.InvariantCulture),
         };
-        var sql = Parameter().Replace(StationQueries.NearestSql, match =>
+        var sql = Parameter().Replace(StationQueries.NearestCandidatesSql, match =>
             values.TryGetValue(match.Groups[1].Value, out var value)
                 ? value
-                : throw new InvalidOperationException($"NearestSql has a parameter the benchmark does not know: {match.Value}"));
+                : throw new InvalidOperationException($"NearestCandidatesSql has a parameter the benchmark does not know: {match.Value}"));
         return string.Create(CultureInfo.InvariantCulture, $"""
             \set lat_micro random({Micro(box.MinLat)}, {Micro(box.MaxLat)})
             \set lon_micro random({Micro(box.MinLon)}, {Micro(box.MaxLon)})
