@@ -5,8 +5,8 @@ using StationMap.Domain;
 namespace StationMap.Store.Stations;
 
 /// <summary>
-/// Writes a source's stations into the store: binary COPY into a staging table, then one statement upserts by
-/// (source, external_id), touching only rows whose content changed. Runs inside the caller's transaction so that
+/// Writes a source's stations into the store: binary COPY into a staging table, then by (source, external_id) an
+/// update of the stored rows whose content changed and an insert of the new ones. Runs inside the caller's transaction so that
 /// a failure anywhere leaves the store as it was.
 /// </summary>
 public static class StationMerge
@@ -26,35 +26,36 @@ public static class StationMerge
         FROM STDIN (FORMAT BINARY)
         """;
 
-    // Rows are compared first (a hash join with the stored rows of the source), so an unchanged row is neither
-    // written nor locked: an unchanged re-import writes nothing. xmax = 0 on a RETURNING row means it was inserted.
-    private const string MergedCte = """
-        WITH changed AS (
-            SELECT g.*
-            FROM station_staging g
-            LEFT JOIN station s ON s.source = @source AND s.external_id = g.external_id
-            WHERE s.id IS NULL
-               OR s.retired_at IS NOT NULL
-               OR (s.kind, s.name, s.address, s.district, ST_X(s.location), ST_Y(s.location), s.amenities, s.opening_hours,
-                   s.truck_parking_spaces, s.max_vehicle_length_m, s.hazmat_allowed, s.phone, s.host)
+    // Two plain statements rather than one INSERT ... ON CONFLICT: for a large first import the conflict machinery
+    // (speculative insertion per row) cost as much as the insert itself. Updating first lets the insert skip every
+    // stored row with an anti-join. Unchanged rows are neither written nor locked, so an unchanged re-import writes nothing.
+    private const string UpdateChanged = """
+        UPDATE station t SET
+            kind = g.kind, name = g.name, address = g.address, district = g.district,
+            location = ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326), amenities = g.amenities, opening_hours = g.opening_hours,
+            truck_parking_spaces = g.truck_parking_spaces, max_vehicle_length_m = g.max_vehicle_length_m,
+            hazmat_allowed = g.hazmat_allowed, phone = g.phone, host = g.host,
+            updated_at = now(), retired_at = NULL
+        FROM station_staging g
+        WHERE t.source = @source AND t.external_id = g.external_id
+          AND (t.retired_at IS NOT NULL
+               OR (t.kind, t.name, t.address, t.district, ST_X(t.location), ST_Y(t.location), t.amenities, t.opening_hours,
+                   t.truck_parking_spaces, t.max_vehicle_length_m, t.hazmat_allowed, t.phone, t.host)
                   IS DISTINCT FROM
                   (g.kind, g.name, g.address, g.district, g.lon, g.lat, g.amenities, g.opening_hours, g.truck_parking_spaces,
-                   g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host)
-        ), merged AS (
-            INSERT INTO station AS t (source, external_id, kind, name, address, district, location, amenities,
-                                      opening_hours, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host)
-            SELECT @source, external_id, kind, name, address, district, ST_SetSRID(ST_MakePoint(lon, lat), 4326), amenities,
-                   opening_hours, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host
-            FROM changed
-            ON CONFLICT (source, external_id) DO UPDATE SET
-                kind = EXCLUDED.kind, name = EXCLUDED.name, address = EXCLUDED.address, district = EXCLUDED.district,
-                location = EXCLUDED.location, amenities = EXCLUDED.amenities, opening_hours = EXCLUDED.opening_hours,
-                truck_parking_spaces = EXCLUDED.truck_parking_spaces, max_vehicle_length_m = EXCLUDED.max_vehicle_length_m,
-                hazmat_allowed = EXCLUDED.hazmat_allowed, phone = EXCLUDED.phone, host = EXCLUDED.host,
-                updated_at = now(), retired_at = NULL
-            RETURNING t.external_id, (xmax = 0) AS inserted
-        )
+                   g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host))
         """;
+
+    private const string InsertNew = """
+        INSERT INTO station AS t (source, external_id, kind, name, address, district, location, amenities,
+                                  opening_hours, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host)
+        SELECT @source, g.external_id, g.kind, g.name, g.address, g.district, ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326),
+               g.amenities, g.opening_hours, g.truck_parking_spaces, g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host
+        FROM station_staging g
+        WHERE NOT EXISTS (SELECT 1 FROM station s WHERE s.source = @source AND s.external_id = g.external_id)
+        """;
+
+    private const string ReturningExternalId = " RETURNING t.external_id";
 
     // Runs of one source are serialised, so the comparison above cannot race another run of the same source.
     private const string LockSource = "SELECT pg_advisory_xact_lock(hashtextextended(@source, 0))";
@@ -63,12 +64,6 @@ public static class StationMerge
     // so the planner may anti-join them by nested loop: with an index on staging that is n·log n, not n². Building the
     // index also records the staging row count for the planner (an ANALYZE would cost four times as much).
     private const string IndexStaging = "CREATE INDEX ON station_staging (external_id)";
-
-    private const string UpsertCounting = MergedCte + """
-        SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
-        """;
-
-    private const string UpsertListing = MergedCte + "SELECT external_id, inserted FROM merged";
 
     private const string RetireMissing = """
         UPDATE station t SET retired_at = now(), updated_at = now()
@@ -138,37 +133,8 @@ public static class StationMerge
             await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        long inserted = 0, updated = 0;
-        await using (var upsert = new NpgsqlCommand(onChanged is null ? UpsertCounting : UpsertListing, connection, transaction))
-        {
-            // A merge takes as long as its input is large (a million rows on a busy server outlast the 30 s default);
-            // callers stop it with the cancellation token instead.
-            upsert.CommandTimeout = 0;
-            upsert.Parameters.Add(new NpgsqlParameter<string>("source", source));
-            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-            if (onChanged is null)
-            {
-                await reader.ReadAsync(cancellationToken);
-                inserted = reader.GetInt64(0);
-                updated = reader.GetInt64(1);
-            }
-            else
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var wasInserted = reader.GetBoolean(1);
-                    onChanged(reader.GetString(0), wasInserted);
-                    if (wasInserted)
-                    {
-                        inserted++;
-                    }
-                    else
-                    {
-                        updated++;
-                    }
-                }
-            }
-        }
+        var updated = await WriteChangesAsync(connection, transaction, UpdateChanged, source, onChanged, inserted: false, cancellationToken);
+        var inserted = await WriteChangesAsync(connection, transaction, InsertNew, source, onChanged, inserted: true, cancellationToken);
 
         long retired = 0;
         if (retireMissing)
@@ -179,6 +145,36 @@ public static class StationMerge
         }
 
         return new MergeCounts(staged, inserted, updated, staged - inserted - updated, retired);
+    }
+
+    private static async Task<long> WriteChangesAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string sql,
+        string source,
+        Action<string, bool>? onChanged,
+        bool inserted,
+        CancellationToken cancellationToken)
+    {
+        // A merge takes as long as its input is large (a million rows on a busy server outlast the 30 s default);
+        // callers stop it with the cancellation token instead.
+        await using var command = new NpgsqlCommand(onChanged is null ? sql : sql + ReturningExternalId, connection, transaction)
+        {
+            CommandTimeout = 0,
+        };
+        command.Parameters.Add(new NpgsqlParameter<string>("source", source));
+        if (onChanged is null)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        long count = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            onChanged(reader.GetString(0), inserted);
+            count++;
+        }
+        return count;
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
 
     [Theory]
     [InlineData("COPY station_staging")]
-    [InlineData("WITH changed AS")]
+    [InlineData("UPDATE station t SET")]
+    [InlineData("INSERT INTO station AS t")]
     public async Task Killing_the_backend_mid_import_leaves_the_store_unchanged(string statementPrefix)
     {
         var source = NewSource("kill");
