@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "in-memory-nearest" => InMemoryNearestRun.Run(args[1..]),
     "pgbench-script" => PgbenchScript.Run(args[1..]),
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
+    "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
     _ => Usage(),
 };
 

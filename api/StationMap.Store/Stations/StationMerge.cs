@@ -108,23 +108,26 @@ public static class StationMerge
         long staged;
         await using (var writer = await connection.BeginBinaryImportAsync(CopyStaging, cancellationToken))
         {
+            // Synchronous writes: they only fill Npgsql's buffer (a send happens when it is full), and fourteen awaited
+            // calls per row cost more than the row itself on a million-row import.
             foreach (var r in records)
             {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(r.ExternalId, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Kind.ToWire(), NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Name, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.Address, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.District, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Lon, NpgsqlDbType.Double, cancellationToken);
-                await writer.WriteAsync(r.Lat, NpgsqlDbType.Double, cancellationToken);
-                await writer.WriteAsync(Amenities.ToWire(r.Amenities), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.OpeningHours, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.TruckParkingSpaces, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(writer, r.MaxVehicleLengthM, NpgsqlDbType.Double, cancellationToken);
-                await WriteNullableAsync(writer, r.HazmatAllowed, NpgsqlDbType.Boolean, cancellationToken);
-                await WriteNullableAsync(writer, r.Phone, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.Host, NpgsqlDbType.Text, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.StartRow();
+                writer.Write(r.ExternalId, NpgsqlDbType.Text);
+                writer.Write(r.Kind.ToWire(), NpgsqlDbType.Text);
+                writer.Write(r.Name, NpgsqlDbType.Text);
+                WriteNullable(writer, r.Address, NpgsqlDbType.Text);
+                WriteNullable(writer, r.District, NpgsqlDbType.Text);
+                writer.Write(r.Lon, NpgsqlDbType.Double);
+                writer.Write(r.Lat, NpgsqlDbType.Double);
+                writer.Write(Amenities.ToWire(r.Amenities), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                WriteNullable(writer, r.OpeningHours, NpgsqlDbType.Text);
+                WriteNullable(writer, r.TruckParkingSpaces, NpgsqlDbType.Integer);
+                WriteNullable(writer, r.MaxVehicleLengthM, NpgsqlDbType.Double);
+                WriteNullable(writer, r.HazmatAllowed, NpgsqlDbType.Boolean);
+                WriteNullable(writer, r.Phone, NpgsqlDbType.Text);
+                WriteNullable(writer, r.Host, NpgsqlDbType.Text);
             }
             staged = (long)await writer.CompleteAsync(cancellationToken);
         }
@@ -177,12 +180,30 @@ public static class StationMerge
         return count;
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } v ? writer.WriteAsync(v, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            writer.Write(v, type);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
+    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, type);
+        }
+    }
 }
 
 /// <summary>What a merge did: every staged row is exactly one of inserted, updated or unchanged.</summary>
