@@ -77,18 +77,14 @@ public sealed class StationQueries(StationDataSources dataSources)
     public async Task<IReadOnlyList<RankedStation>> NearestAsync(NearestQuery query, int limit, CancellationToken cancellationToken)
     {
         var candidates = CandidatesFor(limit);
-        var ranked = new List<RankedStation>(candidates);
         var farthestSphereM = 0.0;
+        List<RankedStation> ranked;
         await using (var command = dataSources.Read.CreateCommand(NearestCandidatesSql))
         {
             AddNearestParameters(command, query);
             command.Parameters.Add(new NpgsqlParameter<int>("candidates", candidates));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ranked.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
-                farthestSphereM = Math.Max(farthestSphereM, reader.GetDouble(StationColumns.Count + 1));
-            }
+            ranked = await ReadRankedAsync(command, candidates,
+                reader => farthestSphereM = Math.Max(farthestSphereM, reader.GetDouble(StationColumns.Count + 1)), cancellationToken);
         }
         ranked.Sort(static (a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : a.Station.Id.CompareTo(b.Station.Id));
         // Fewer rows than asked for: every matching station is here. Otherwise a station outside the candidates is at
@@ -99,18 +95,25 @@ public sealed class StationQueries(StationDataSources dataSources)
             return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
         }
 
-        var exact = new List<RankedStation>(limit);
         await using (var command = dataSources.Read.CreateCommand(NearestSql))
         {
             AddNearestParameters(command, query);
             command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                exact.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
-            }
+            return await ReadRankedAsync(command, limit, onRow: null, cancellationToken);
         }
-        return exact;
+    }
+
+    private static async Task<List<RankedStation>> ReadRankedAsync(
+        NpgsqlCommand command, int capacity, Action<NpgsqlDataReader>? onRow, CancellationToken cancellationToken)
+    {
+        var ranked = new List<RankedStation>(capacity);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranked.Add(new RankedStation(StationColumns.Read(reader), reader.GetDouble(StationColumns.Count)));
+            onRow?.Invoke(reader);
+        }
+        return ranked;
     }
 
     private static void AddNearestParameters(NpgsqlCommand command, NearestQuery query)
