@@ -97,7 +97,10 @@ public class MapSite : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves what the page looks like under .stationmap/screenshots (and, when given, a copy for the docs).</summary>
+    /// <summary>
+    /// Saves what the page looks like under .stationmap/screenshots; with STATIONMAP_UPDATE_DOCS=1 also the copy the
+    /// README shows (off by default, so a test run leaves the checkout clean).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, string? docsName = null)
     {
         // Let the map finish drawing the last change before the picture is taken.
@@ -105,7 +108,7 @@ public class MapSite : IAsyncLifetime
         var folder = Path.Combine(RepositoryRoot, ".stationmap", "screenshots");
         Directory.CreateDirectory(folder);
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
-        if (docsName is not null)
+        if (docsName is not null && Environment.GetEnvironmentVariable("STATIONMAP_UPDATE_DOCS") == "1")
         {
             await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot, "docs", docsName), bytes);
         }
