@@ -16,7 +16,7 @@ public static class StationMerge
             external_id text NOT NULL, kind text NOT NULL, name text NOT NULL, address text, district text,
             lon double precision NOT NULL, lat double precision NOT NULL, amenities text[] NOT NULL,
             opening_hours text, truck_parking_spaces integer, max_vehicle_length_m double precision,
-            hazmat_allowed boolean, phone text, host text
+            hazmat_allowed boolean NOT NULL, phone text, host text
         ) ON COMMIT DROP
         """;
 
@@ -127,7 +127,7 @@ public static class StationMerge
                 await WriteNullableAsync(writer, r.OpeningHours, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(writer, r.TruckParkingSpaces, NpgsqlDbType.Integer, cancellationToken);
                 await WriteNullableAsync(writer, r.MaxVehicleLengthM, NpgsqlDbType.Double, cancellationToken);
-                await WriteNullableAsync(writer, r.HazmatAllowed, NpgsqlDbType.Boolean, cancellationToken);
+                await writer.WriteAsync(r.HazmatAllowed, NpgsqlDbType.Boolean, cancellationToken);
                 await WriteNullableAsync(writer, r.Phone, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(writer, r.Host, NpgsqlDbType.Text, cancellationToken);
             }

@@ -130,7 +130,7 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
             OpeningHours = hours,
             TruckParkingSpaces = truckSpaces,
             MaxVehicleLengthM = maxLength,
-            HazmatAllowed = hazmat,
+            HazmatAllowed = hazmat ?? false,
             Phone = row[ImportField.Phone],
             Host = row[ImportField.Host],
         };
