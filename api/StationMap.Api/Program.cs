@@ -19,6 +19,7 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapCheckpointsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapSourcesApi();

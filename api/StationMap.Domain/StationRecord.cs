@@ -18,9 +18,14 @@ public sealed record StationRecord
     /// <summary>Raw OpenStreetMap <c>opening_hours</c> text; kept even when it does not parse.</summary>
     public string? OpeningHours { get; init; }
 
+    /// <summary>Truck parking bays; null or 0 means the station takes no trucks.</summary>
     public int? TruckParkingSpaces { get; init; }
+
+    /// <summary>The longest vehicle the station can park, in metres; null when unknown.</summary>
     public double? MaxVehicleLengthM { get; init; }
-    public bool? HazmatAllowed { get; init; }
+
+    /// <summary>Whether vehicles carrying hazardous goods may stop; unknown counts as no.</summary>
+    public bool HazmatAllowed { get; init; }
     public string? Phone { get; init; }
 
     /// <summary>Who hosts the station: a bank branch, a petrol station, a supermarket...</summary>

@@ -30,6 +30,9 @@ public sealed record ImportOptions
 
     public InputFormat Format { get; init; } = InputFormat.Csv;
 
+    /// <summary>Stations, or checkpoints (rows need only external id, name, position; road and district are kept).</summary>
+    public ImportTarget Target { get; init; } = ImportTarget.Stations;
+
     public CoordinateSystem Crs { get; init; } = CoordinateSystem.Wgs84;
 
     public ImportMode Mode { get; init; } = ImportMode.Incremental;

@@ -4,6 +4,7 @@ using Npgsql;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
+using StationMap.Store.Checkpoints;
 using StationMap.Store.Imports;
 using StationMap.Store.Stations;
 
@@ -55,19 +56,37 @@ public static class ImportPipeline
 
         using (reader)
         {
-            var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
-            var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+            var checkpoints = options.Target == ImportTarget.Checkpoints;
+            if (checkpoints && options.Mode == ImportMode.Full)
+            {
+                // Checkpoints have no retired state, and deleting the ones a file lacks would lose them.
+                var invalid = Finish(ImportStatus.InvalidInput, "checkpoints are imported incrementally only: --mode full would delete the missing ones");
+                return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
+            }
+            var normaliser = new RowNormaliser(
+                report, options.Crs, options.Region, checkpoints ? Domain.StationKind.CheckpointRestStop : options.DefaultKind);
+            void Changed(string id, bool inserted) =>
+                report.AddChange(new RowChange(inserted ? RowOutcome.Inserted : RowOutcome.Updated, normaliser.PositionOf(id), id));
             ImportResult result;
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var counts = await StationMerge.MergeAsync(
-                    connection, transaction, options.Source, rows, options.Mode == ImportMode.Full,
-                    (id, inserted) => report.AddChange(new RowChange(
-                        inserted ? RowOutcome.Inserted : RowOutcome.Updated, normaliser.PositionOf(id), id)),
-                    cancellationToken);
-                report.Retired = counts.Retired;
+                if (checkpoints)
+                {
+                    var accepted = Observed(normaliser.AcceptCheckpoints(WithoutKind(reader.Rows())), report, file, progress).ToList();
+                    foreach (var (id, inserted) in await CheckpointMerge.MergeAsync(connection, transaction, options.Source, accepted, cancellationToken))
+                    {
+                        Changed(id, inserted);
+                    }
+                }
+                else
+                {
+                    var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+                    var counts = await StationMerge.MergeAsync(
+                        connection, transaction, options.Source, rows, options.Mode == ImportMode.Full, Changed, cancellationToken);
+                    report.Retired = counts.Retired;
+                }
 
                 if (options.Mode == ImportMode.Full && report.Accepted == 0)
                 {
@@ -112,13 +131,23 @@ public static class ImportPipeline
     private static IStationReader Open(FileStream file, ImportOptions options) => options.Format switch
     {
         InputFormat.Csv => new CsvStationReader(
-            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: options.DefaultKind is null),
+            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: options.DefaultKind is null && options.Target == ImportTarget.Stations),
         InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
         _ => new OsmStationReader(file),
     };
 
-    private static IEnumerable<Domain.StationRecord> Observed(
-        IEnumerable<Domain.StationRecord> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
+    // A checkpoint has no kind: whatever a kind column says must not reject the row.
+    private static IEnumerable<SourceRow> WithoutKind(IEnumerable<SourceRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            row[ImportField.Kind] = null;
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<T> Observed<T>(
+        IEnumerable<T> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
     {
         var length = file.Length;
         var next = ProgressEvery;

@@ -30,6 +30,7 @@ internal static class ImportCommand
           stationmap-import 驿站.csv --source hebei-union --encoding gbk --crs bd09 --mode full --region 113.4,36,119.9,42.7
           stationmap-import stations.geojson --source open-data --dry-run --report /tmp/check
           stationmap-import export.osm --source osm --mode full --strict
+          stationmap-import 检查站.csv --source fangshan-police --target checkpoints
           stationmap-import generate --count 100000 --format csv --crs gcj02 --out /tmp/stations.csv
         """;
 
@@ -52,8 +53,10 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Do everything except commit" };
         var strict = new Option<bool>("--strict") { Description = "Commit nothing if any row is rejected" };
         var report = new Option<string?>("--report") { Description = "Where to write the report (PATH.csv and PATH.json)" };
+        var target = new Option<string>("--target") { DefaultValueFactory = _ => "stations", Description = "stations, or checkpoints (external id, name, position, road, district; incremental only)" };
+        target.AcceptOnlyFromAmong("stations", "checkpoints");
 
-        var root = new RootCommand(Description) { file, source, format, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report };
+        var root = new RootCommand(Description) { file, source, format, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report, target };
         root.SetAction(async (parse, cancellationToken) =>
         {
             ImportOptions options;
@@ -62,7 +65,8 @@ internal static class ImportCommand
                 options = Options(
                     parse.GetValue(file)!, parse.GetValue(source)!, parse.GetValue(format), parse.GetValue(crs)!,
                     parse.GetValue(mode)!, parse.GetValue(encoding)!, parse.GetValue(delimiter), parse.GetValue(mapping),
-                    parse.GetValue(region), parse.GetValue(defaultKind), parse.GetValue(dryRun), parse.GetValue(strict));
+                    parse.GetValue(region), parse.GetValue(defaultKind), parse.GetValue(dryRun), parse.GetValue(strict),
+                    parse.GetValue(target) == "checkpoints" ? ImportTarget.Checkpoints : ImportTarget.Stations);
             }
             catch (ImportInputException e)
             {
@@ -76,7 +80,7 @@ internal static class ImportCommand
 
     private static ImportOptions Options(
         FileInfo file, string source, string? format, string crs, string mode, string encoding, string? delimiter,
-        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict)
+        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict, ImportTarget target)
     {
         if (!file.Exists)
         {
@@ -126,6 +130,7 @@ internal static class ImportCommand
             FilePath = file.FullName,
             Source = source.Trim(),
             Format = inputFormat,
+            Target = target,
             Crs = coordinateSystem,
             Mode = mode == "full" ? ImportMode.Full : ImportMode.Incremental,
             Encoding = encoding,

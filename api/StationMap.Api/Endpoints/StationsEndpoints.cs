@@ -17,11 +17,11 @@ public static class StationsEndpoints
         group.MapGet("/nearest", NearestAsync)
             .WithName("NearestStations")
             .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
-            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000).");
+            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat.");
         group.MapGet("/", InBoundingBoxAsync)
             .WithName("StationsInBoundingBox")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
-            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated).");
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat.");
         group.MapGet("/clusters", ClustersAsync)
             .WithName("StationClusters")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
@@ -49,12 +49,13 @@ public static class StationsEndpoints
         var parameters = new QueryParameters(ValidationProblems.Lookup(request));
         var box = parameters.RequiredBoundingBox("bbox");
         var kinds = parameters.Kinds("kind");
+        var truck = parameters.TruckFilter();
         if (!parameters.IsValid || box is null)
         {
             return ValidationProblems.From(parameters.Problems);
         }
         var limit = options.Value.BoundingBoxLimit;
-        var stations = await queries.InBoundingBoxAsync(box.Value, kinds, limit + 1, cancellationToken);
+        var stations = await queries.InBoundingBoxAsync(box.Value, kinds, truck, limit + 1, cancellationToken);
         var truncated = stations.Count > limit;
         var features = stations.Take(limit).Select(StationFeature.From).ToList();
         return TypedResults.Json(

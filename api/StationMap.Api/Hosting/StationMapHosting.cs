@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using StationMap.Api.Stations;
 using StationMap.Store;
+using StationMap.Store.Checkpoints;
 using StationMap.Store.Migrations;
 using StationMap.Store.Stations;
 
@@ -27,6 +28,7 @@ public static class StationMapHosting
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<StationQueries>();
         services.AddSingleton<StationClusterQueries>();
+        services.AddSingleton<CheckpointQueries>();
         services.AddSingleton<NearestStationSearch>();
         services.AddSingleton<OpeningHoursCache>();
         services.AddSingleton(TimeProvider.System);

@@ -42,7 +42,7 @@ public sealed record StationDetail(
     NextChange? NextChange,
     int? TruckParkingSpaces,
     double? MaxVehicleLengthM,
-    bool? HazmatAllowed,
+    bool HazmatAllowed,
     string? Phone,
     string? Host,
     DateTimeOffset UpdatedAt,

@@ -19,4 +19,15 @@ public sealed record NearestQuery
 
     public bool OpenNow { get; init; }
     public double? MaxDistanceM { get; init; }
+
+    /// <summary>Only stations with truck parking (<c>truck=true</c>).</summary>
+    public bool Truck { get; init; }
+
+    /// <summary>Only stations that take a vehicle this long, in metres (<c>vehicleLengthM</c>).</summary>
+    public double? VehicleLengthM { get; init; }
+
+    /// <summary>Only stations that accept hazardous goods (<c>hazmat=true</c>).</summary>
+    public bool Hazmat { get; init; }
+
+    public TruckFilter TruckFilter => new(Truck, VehicleLengthM, Hazmat);
 }

@@ -13,6 +13,7 @@ public static class NearestQueryParser
         var amenities = parameters.Amenities("amenity");
         var openNow = parameters.OptionalBool("openNow");
         var maxDistance = parameters.OptionalDouble("maxDistanceM", 0, NearestQuery.MaxDistanceLimitM, minExclusive: true);
+        var truck = parameters.TruckFilter();
         problems = parameters.Problems;
         if (!parameters.IsValid)
         {
@@ -27,6 +28,9 @@ public static class NearestQueryParser
             Amenities = amenities,
             OpenNow = openNow,
             MaxDistanceM = maxDistance,
+            Truck = truck.Truck,
+            VehicleLengthM = truck.VehicleLengthM,
+            Hazmat = truck.Hazmat,
         };
     }
 }

@@ -120,6 +120,12 @@ public sealed class QueryParameters(Func<string, string?> lookup)
         return set;
     }
 
+    /// <summary>The truck filters <c>truck</c>, <c>vehicleLengthM</c> and <c>hazmat</c>, shared by every stop search.</summary>
+    public TruckFilter TruckFilter() => new(
+        OptionalBool("truck"),
+        OptionalDouble("vehicleLengthM", 0, Queries.TruckFilter.MaxVehicleLengthM, minExclusive: true),
+        OptionalBool("hazmat"));
+
     public BoundingBox? RequiredBoundingBox(string name)
     {
         var raw = lookup(name);

@@ -31,7 +31,7 @@ internal static class StationColumns
             OpeningHours = NullableString(reader, 10),
             TruckParkingSpaces = reader.IsDBNull(11) ? null : reader.GetInt32(11),
             MaxVehicleLengthM = reader.IsDBNull(12) ? null : reader.GetDouble(12),
-            HazmatAllowed = reader.IsDBNull(13) ? null : reader.GetBoolean(13),
+            HazmatAllowed = reader.GetBoolean(13),
             Phone = NullableString(reader, 14),
             Host = NullableString(reader, 15),
         };

@@ -16,7 +16,7 @@ public static class StationMerge
             external_id text NOT NULL, kind text NOT NULL, name text NOT NULL, address text, district text,
             lon double precision NOT NULL, lat double precision NOT NULL, amenities text[] NOT NULL,
             opening_hours text, truck_parking_spaces integer, max_vehicle_length_m double precision,
-            hazmat_allowed boolean, phone text, host text
+            hazmat_allowed boolean NOT NULL, phone text, host text
         ) ON COMMIT DROP
         """;
 
@@ -125,7 +125,7 @@ public static class StationMerge
                 WriteNullable(writer, r.OpeningHours, NpgsqlDbType.Text);
                 WriteNullable(writer, r.TruckParkingSpaces, NpgsqlDbType.Integer);
                 WriteNullable(writer, r.MaxVehicleLengthM, NpgsqlDbType.Double);
-                WriteNullable(writer, r.HazmatAllowed, NpgsqlDbType.Boolean);
+                writer.Write(r.HazmatAllowed, NpgsqlDbType.Boolean);
                 WriteNullable(writer, r.Phone, NpgsqlDbType.Text);
                 WriteNullable(writer, r.Host, NpgsqlDbType.Text);
             }

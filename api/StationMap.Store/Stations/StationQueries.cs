@@ -9,10 +9,11 @@ namespace StationMap.Store.Stations;
 public sealed class StationQueries(StationDataSources dataSources)
 {
     // Filters shared by both stages of the nearest query and by the bbox query.
-    private const string LiveAndFiltered = """
+    private const string LiveAndFiltered = $"""
         s.retired_at IS NULL
         AND (cardinality(@kinds) = 0 OR s.kind = ANY(@kinds))
         AND s.amenities @> @amenities
+        AND {TruckFilterSql.Where}
         """;
 
     private const string Origin = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
@@ -120,20 +121,20 @@ public sealed class StationQueries(StationDataSources dataSources)
     {
         command.Parameters.Add(new NpgsqlParameter<double>("lat", query.Lat));
         command.Parameters.Add(new NpgsqlParameter<double>("lon", query.Lon));
-        AddFilters(command, query.Kinds, query.Amenities);
+        AddFilters(command, query.Kinds, query.Amenities, query.TruckFilter);
         command.Parameters.Add(new NpgsqlParameter("max_distance_m", NpgsqlDbType.Double) { Value = (object?)query.MaxDistanceM ?? DBNull.Value });
     }
 
     /// <summary>Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, int limit, CancellationToken cancellationToken)
+        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSources.Read.CreateCommand(BoundingBoxSql);
         command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
         command.Parameters.Add(new NpgsqlParameter<double>("min_lat", box.MinLat));
         command.Parameters.Add(new NpgsqlParameter<double>("max_lon", box.MaxLon));
         command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
-        AddFilters(command, kinds, Amenity.None);
+        AddFilters(command, kinds, Amenity.None, truck);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         var results = new List<Station>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -153,10 +154,11 @@ public sealed class StationQueries(StationDataSources dataSources)
         return await reader.ReadAsync(cancellationToken) ? StationColumns.Read(reader) : null;
     }
 
-    private static void AddFilters(NpgsqlCommand command, IReadOnlyList<StationKind> kinds, Amenity amenities)
+    private static void AddFilters(NpgsqlCommand command, IReadOnlyList<StationKind> kinds, Amenity amenities, TruckFilter truck)
     {
         command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", kinds.Select(k => k.ToWire()).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("amenities", Amenities.ToWire(amenities)));
+        TruckFilterSql.AddParameters(command.Parameters, truck);
     }
 }
 

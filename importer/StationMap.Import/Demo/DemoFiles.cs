@@ -110,7 +110,7 @@ public static class DemoFiles
         ImportField.Host => r.Host,
         ImportField.TruckParkingSpaces => r.TruckParkingSpaces?.ToString(CultureInfo.InvariantCulture),
         ImportField.MaxVehicleLengthM => r.MaxVehicleLengthM?.ToString("R", CultureInfo.InvariantCulture),
-        ImportField.HazmatAllowed => r.HazmatAllowed is { } b ? (b ? "true" : "false") : null,
+        ImportField.HazmatAllowed => r.HazmatAllowed ? "true" : "false",
         _ => null,
     };
 

@@ -41,7 +41,7 @@ internal static class StationSynthesizer
             OpeningHours = hours,
             TruckParkingSpaces = takesTrucks ? random.Next(4, 31) : null,
             MaxVehicleLengthM = takesTrucks ? TruckLengthsM[random.Next(TruckLengthsM.Length)] : null,
-            HazmatAllowed = takesTrucks ? random.Next(100) < 8 : null,
+            HazmatAllowed = takesTrucks && random.Next(100) < 8,
             Phone = phone,
             Host = host.Wire,
         };

@@ -27,7 +27,17 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
     public long PositionOf(string externalId) => _accepted.TryGetValue(externalId, out var position) ? position : -1;
 
     /// <summary>The accepted records of <paramref name="rows"/>, lazily: rejected rows only go into the report.</summary>
-    public IEnumerable<StationRecord> Accept(IEnumerable<SourceRow> rows)
+    public IEnumerable<StationRecord> Accept(IEnumerable<SourceRow> rows) => Accept(rows, (_, record) => record);
+
+    /// <summary>
+    /// The accepted rows of <paramref name="rows"/> as checkpoints: validated like stations (the kind column is not
+    /// needed), with the road kept from the row.
+    /// </summary>
+    public IEnumerable<Checkpoint> AcceptCheckpoints(IEnumerable<SourceRow> rows) =>
+        Accept(rows, (row, r) => new Checkpoint(r.ExternalId, r.Name, row[ImportField.Road], r.District, r.Lat, r.Lon));
+
+    // The row is read while it is current: readers reuse one SourceRow for the whole file.
+    private IEnumerable<T> Accept<T>(IEnumerable<SourceRow> rows, Func<SourceRow, StationRecord, T> accepted)
     {
         foreach (var row in rows)
         {
@@ -44,7 +54,7 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
                 continue;
             }
             report.Accepted++;
-            yield return record;
+            yield return accepted(row, record);
         }
     }
 
@@ -130,7 +140,7 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
             OpeningHours = hours,
             TruckParkingSpaces = truckSpaces,
             MaxVehicleLengthM = maxLength,
-            HazmatAllowed = hazmat,
+            HazmatAllowed = hazmat ?? false,
             Phone = row[ImportField.Phone],
             Host = row[ImportField.Host],
         };

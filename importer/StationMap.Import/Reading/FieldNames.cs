@@ -24,6 +24,7 @@ public sealed class FieldNames
         (ImportField.TruckParkingSpaces, ["truck_parking_spaces", "货车车位"]),
         (ImportField.MaxVehicleLengthM, ["max_vehicle_length_m", "最大车长"]),
         (ImportField.HazmatAllowed, ["hazmat_allowed", "危化品"]),
+        (ImportField.Road, ["road", "道路", "所在道路"]),
     ];
 
     private readonly Dictionary<string, ImportField> _byName;

@@ -30,6 +30,9 @@ internal static partial class PgbenchScript
             ["kinds"] = "'{}'::text[]",
             ["amenities"] = "'{}'::text[]",
             ["max_distance_m"] = "NULL",
+            ["truck"] = "false",
+            ["vehicle_length_m"] = "NULL",
+            ["hazmat"] = "false",
             ["candidates"] = StationQueries.CandidatesFor(k).ToString(CultureInfo.InvariantCulture),
         };
         var sql = Parameter().Replace(StationQueries.NearestCandidatesSql, match =>

@@ -137,12 +137,11 @@ public sealed partial class BeijingDemoTests
         {
             Assert.InRange(s.TruckParkingSpaces!.Value, 10, 60);
             Assert.Contains(s.MaxVehicleLengthM!.Value, new[] { 17.5, 18, 22 });
-            Assert.NotNull(s.HazmatAllowed);
             Assert.True(s.Amenities.HasAll(Amenity.TruckParking));
             Assert.Equal("24/7", s.OpeningHours);
         });
-        Assert.Contains(stops, s => s.HazmatAllowed == true);
-        Assert.Contains(stops, s => s.HazmatAllowed == false);
+        Assert.Contains(stops, s => s.HazmatAllowed);
+        Assert.Contains(stops, s => !s.HazmatAllowed);
     }
 
     [Fact]
@@ -157,7 +156,7 @@ public sealed partial class BeijingDemoTests
             Assert.InRange(s.MaxVehicleLengthM!.Value, 12, 18);
             Assert.True(s.Amenities.HasAll(Amenity.TruckParking));
         });
-        Assert.True(truckPetrol.Count(s => s.HazmatAllowed == true) * 4 < truckPetrol.Count);
+        Assert.True(truckPetrol.Count(s => s.HazmatAllowed) * 4 < truckPetrol.Count);
     }
 
     [Fact]
