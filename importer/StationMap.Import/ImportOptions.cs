@@ -30,6 +30,12 @@ public sealed record ImportOptions
 
     public InputFormat Format { get; init; } = InputFormat.Csv;
 
+    /// <summary>What the file holds: stations, demand points or candidate sites.</summary>
+    public ImportTarget Target { get; init; } = ImportTarget.Stations;
+
+    /// <summary>The layer of demand rows that have no layer column or value.</summary>
+    public string? DefaultLayer { get; init; }
+
     public CoordinateSystem Crs { get; init; } = CoordinateSystem.Wgs84;
 
     public ImportMode Mode { get; init; } = ImportMode.Incremental;

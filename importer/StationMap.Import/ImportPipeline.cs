@@ -5,6 +5,7 @@ using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
 using StationMap.Store.Imports;
+using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
 namespace StationMap.Import;
@@ -55,18 +56,13 @@ public static class ImportPipeline
 
         using (reader)
         {
-            var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
-            var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+            var merge = Merge(options, report, reader, file, progress);
             ImportResult result;
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var counts = await StationMerge.MergeAsync(
-                    connection, transaction, options.Source, rows, options.Mode == ImportMode.Full,
-                    (id, inserted) => report.AddChange(new RowChange(
-                        inserted ? RowOutcome.Inserted : RowOutcome.Updated, normaliser.PositionOf(id), id)),
-                    cancellationToken);
+                var counts = await merge(connection, transaction, cancellationToken);
                 report.Retired = counts.Retired;
 
                 if (options.Mode == ImportMode.Full && report.Accepted == 0)
@@ -112,13 +108,49 @@ public static class ImportPipeline
     private static IStationReader Open(FileStream file, ImportOptions options) => options.Format switch
     {
         InputFormat.Csv => new CsvStationReader(
-            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: options.DefaultKind is null),
+            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter,
+            kindRequired: options.Target == ImportTarget.Stations && options.DefaultKind is null),
         InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
+        _ when options.Target != ImportTarget.Stations =>
+            throw new ImportInputException($"--target {options.Target.ToWire()} reads CSV or GeoJSON, not OpenStreetMap XML"),
         _ => new OsmStationReader(file),
     };
 
-    private static IEnumerable<Domain.StationRecord> Observed(
-        IEnumerable<Domain.StationRecord> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
+    /// <summary>Normalises the reader's rows for the options' target and returns the merge that writes them.</summary>
+    private static Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<MergeCounts>> Merge(
+        ImportOptions options, ImportReport report, IStationReader reader, FileStream file, Action<ImportProgress>? progress)
+    {
+        var full = options.Mode == ImportMode.Full;
+        Action<string, bool> Changes(Func<string, long> positionOf) => (id, inserted) =>
+            report.AddChange(new RowChange(inserted ? RowOutcome.Inserted : RowOutcome.Updated, positionOf(id), id));
+        switch (options.Target)
+        {
+            case ImportTarget.Demand:
+            {
+                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
+                var rows = Observed(normaliser.AcceptDemand(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => PlanningMerge.MergeDemandAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+            case ImportTarget.Candidates:
+            {
+                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
+                var rows = Observed(normaliser.AcceptCandidates(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => PlanningMerge.MergeCandidatesAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+            default:
+            {
+                var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
+                var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => StationMerge.MergeAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+        }
+    }
+
+    private static IEnumerable<T> Observed<T>(
+        IEnumerable<T> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
     {
         var length = file.Length;
         var next = ProgressEvery;

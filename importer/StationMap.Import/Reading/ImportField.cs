@@ -17,6 +17,10 @@ public enum ImportField
     TruckParkingSpaces,
     MaxVehicleLengthM,
     HazmatAllowed,
+    Weight,
+    Layer,
+    HostType,
+    Capacity,
 }
 
 /// <summary>Wire names of <see cref="ImportField"/> (as used in mapping files and reports).</summary>
@@ -25,7 +29,7 @@ public static class ImportFields
     private static readonly string[] Names =
     [
         "external_id", "name", "kind", "lat", "lon", "address", "district", "amenities", "opening_hours", "phone", "host",
-        "truck_parking_spaces", "max_vehicle_length_m", "hazmat_allowed",
+        "truck_parking_spaces", "max_vehicle_length_m", "hazmat_allowed", "weight", "layer", "host_type", "capacity",
     ];
 
     public static int Count => Names.Length;
