@@ -47,6 +47,9 @@ public sealed class CoverageProblem
 
     public int DemandCount => Weights.Length;
 
+    /// <summary>Candidates that cover at least one uncovered demand point.</summary>
+    public int UsefulCandidateCount => Enumerable.Range(0, CandidateCount).Count(c => CandidateStart[c + 1] > CandidateStart[c]);
+
     /// <summary>Number of (candidate, demand) coverage pairs.</summary>
     public int PairCount => CandidateDemand.Length;
 

@@ -19,11 +19,16 @@ public static class ExactCoverSolver
         var scale = problem.Weights.All(w => w == Math.Floor(w)) ? 1.0 : 1000.0;
 
         var model = new CpModel();
-        var x = new BoolVar[problem.CandidateCount];
+        // Candidates that cover nothing stay out of the model.
+        var x = new BoolVar?[problem.CandidateCount];
         for (var c = 0; c < x.Length; c++)
         {
-            x[c] = model.NewBoolVar(string.Empty);
+            if (problem.CandidateStart[c + 1] > problem.CandidateStart[c])
+            {
+                x[c] = model.NewBoolVar(string.Empty);
+            }
         }
+        var useful = x.OfType<BoolVar>().ToList();
         var y = new List<BoolVar>(groups.Count);
         var weights = new List<long>(groups.Count);
         foreach (var (demand, weight) in groups)
@@ -32,18 +37,21 @@ public static class ExactCoverSolver
             var literals = new List<ILiteral>(problem.DemandStart[demand + 1] - problem.DemandStart[demand] + 1) { covered.Not() };
             foreach (var c in problem.CoveredBy(demand))
             {
-                literals.Add(x[c]);
+                literals.Add(x[c]!);
             }
             model.AddBoolOr(literals);
             y.Add(covered);
             weights.Add((long)Math.Round(weight * scale));
         }
-        model.Add(LinearExpr.Sum(x) <= p);
+        model.Add(LinearExpr.Sum(useful) <= p);
         model.Maximize(LinearExpr.WeightedSum(y, weights));
         var hinted = new HashSet<int>(hint);
         for (var c = 0; c < x.Length; c++)
         {
-            model.AddHint(x[c], hinted.Contains(c) ? 1 : 0);
+            if (x[c] is { } chosen)
+            {
+                model.AddHint(chosen, hinted.Contains(c) ? 1 : 0);
+            }
         }
 
         using var solver = new CpSolver
@@ -59,7 +67,7 @@ public static class ExactCoverSolver
         {
             return new ExactCoverResult(false, false, [], double.PositiveInfinity);
         }
-        var chosen = Enumerable.Range(0, x.Length).Where(c => solver.BooleanValue(x[c])).ToList();
+        var chosen = Enumerable.Range(0, x.Length).Where(c => x[c] is { } v && solver.BooleanValue(v)).ToList();
         return new ExactCoverResult(true, status == CpSolverStatus.Optimal, chosen, solver.BestObjectiveBound / scale);
     }
 

@@ -51,8 +51,9 @@ public static class MaximalCovering
     }
 
     /// <summary>Whether <see cref="PlanningSolver.Auto"/> would solve this instance exactly.</summary>
+    /// <remarks>Candidates that cover no uncovered demand do not count: they never enter the model.</remarks>
     public static bool IsSmall(CoverageProblem problem, SiteSelectionOptions options) =>
-        problem.DemandCount <= options.ExactMaxDemand && problem.CandidateCount <= options.ExactMaxCandidates;
+        problem.DemandCount <= options.ExactMaxDemand && problem.UsefulCandidateCount <= options.ExactMaxCandidates;
 
     /// <summary>
     /// Orders a selection as greedy would build it from nothing, each site with what it adds to those before it;
