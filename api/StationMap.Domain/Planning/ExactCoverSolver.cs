@@ -48,9 +48,9 @@ public static class ExactCoverSolver
         var hinted = new HashSet<int>(hint);
         for (var c = 0; c < x.Length; c++)
         {
-            if (x[c] is { } chosen)
+            if (x[c] is { } variable)
             {
-                model.AddHint(chosen, hinted.Contains(c) ? 1 : 0);
+                model.AddHint(variable, hinted.Contains(c) ? 1 : 0);
             }
         }
 
