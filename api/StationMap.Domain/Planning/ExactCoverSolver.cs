@@ -58,7 +58,7 @@ public static class ExactCoverSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{timeLimit.TotalSeconds} num_workers:{workers} random_seed:1"),
+                $"max_time_in_seconds:{timeLimit.TotalSeconds} num_workers:{workers} random_seed:1 linearization_level:2"),
         };
         using var stop = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model);
