@@ -4,6 +4,7 @@
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
+#   scripts/bench.sh planning [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
 set -euo pipefail
@@ -226,9 +227,17 @@ cmd_import() {
   echo "(targets: >= 150,000 rows/s first import, >= 300,000 rows/s unchanged re-import)"
 }
 
+# Site selection on generated data, in process: no database, no API.
+cmd_planning() {
+  build
+  say "planning: 100,000 x 10,000 greedy + swap, then 2,000 x 500 exact vs greedy"
+  dotnet "$BENCH_DLL" planning "$@"
+}
+
 case "${1:-}" in
   nearest) shift; cmd_nearest "$@" ;;
+  planning) shift; cmd_planning "$@" ;;
   micro) shift; cmd_micro "$@" ;;
   import) shift; cmd_import "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N]" >&2; exit 2 ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N] | planning [--exact-seconds T]" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ using StationMap.Api.Commands;
 using StationMap.Api.Endpoints;
 using StationMap.Api.Hosting;
 using StationMap.Api.Jobs;
+using StationMap.Api.Planning;
 using StationMap.Api.Security;
 
 var command = ToolCommand.Parse(args);
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddStationMap();
 builder.Services.AddOperatorAuthentication();
 builder.AddRefreshJobs();
+builder.AddPlanning();
 
 var app = builder.Build();
 if (command is not null)
@@ -23,6 +25,7 @@ app.MapCheckpointsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapSourcesApi();
+app.MapPlanningApi();
 app.MapRefreshDashboard();
 await app.RunAsync();
 return 0;

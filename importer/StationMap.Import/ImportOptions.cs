@@ -30,8 +30,11 @@ public sealed record ImportOptions
 
     public InputFormat Format { get; init; } = InputFormat.Csv;
 
-    /// <summary>Stations, or checkpoints (rows need only external id, name, position; road and district are kept).</summary>
+    /// <summary>What the file holds: stations, checkpoints, demand points or candidate sites.</summary>
     public ImportTarget Target { get; init; } = ImportTarget.Stations;
+
+    /// <summary>The layer of demand rows that have no layer column or value.</summary>
+    public string? DefaultLayer { get; init; }
 
     public CoordinateSystem Crs { get; init; } = CoordinateSystem.Wgs84;
 

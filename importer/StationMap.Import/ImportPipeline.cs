@@ -6,6 +6,7 @@ using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
 using StationMap.Store.Checkpoints;
 using StationMap.Store.Imports;
+using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
 namespace StationMap.Import;
@@ -56,37 +57,20 @@ public static class ImportPipeline
 
         using (reader)
         {
-            var checkpoints = options.Target == ImportTarget.Checkpoints;
-            if (checkpoints && options.Mode == ImportMode.Full)
+            if (options.Target == ImportTarget.Checkpoints && options.Mode == ImportMode.Full)
             {
                 // Checkpoints have no retired state, and deleting the ones a file lacks would lose them.
                 var invalid = Finish(ImportStatus.InvalidInput, "checkpoints are imported incrementally only: --mode full would delete the missing ones");
                 return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
             }
-            var normaliser = new RowNormaliser(
-                report, options.Crs, options.Region, checkpoints ? Domain.StationKind.CheckpointRestStop : options.DefaultKind);
-            void Changed(string id, bool inserted) =>
-                report.AddChange(new RowChange(inserted ? RowOutcome.Inserted : RowOutcome.Updated, normaliser.PositionOf(id), id));
+            var merge = Merge(options, report, reader, file, progress);
             ImportResult result;
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                if (checkpoints)
-                {
-                    var accepted = Observed(normaliser.AcceptCheckpoints(WithoutKind(reader.Rows())), report, file, progress).ToList();
-                    foreach (var (id, inserted) in await CheckpointMerge.MergeAsync(connection, transaction, options.Source, accepted, cancellationToken))
-                    {
-                        Changed(id, inserted);
-                    }
-                }
-                else
-                {
-                    var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
-                    var counts = await StationMerge.MergeAsync(
-                        connection, transaction, options.Source, rows, options.Mode == ImportMode.Full, Changed, cancellationToken);
-                    report.Retired = counts.Retired;
-                }
+                var counts = await merge(connection, transaction, cancellationToken);
+                report.Retired = counts.Retired;
 
                 if (options.Mode == ImportMode.Full && report.Accepted == 0)
                 {
@@ -131,10 +115,63 @@ public static class ImportPipeline
     private static IStationReader Open(FileStream file, ImportOptions options) => options.Format switch
     {
         InputFormat.Csv => new CsvStationReader(
-            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: options.DefaultKind is null && options.Target == ImportTarget.Stations),
+            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter,
+            kindRequired: options.Target == ImportTarget.Stations && options.DefaultKind is null),
         InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
+        _ when options.Target != ImportTarget.Stations =>
+            throw new ImportInputException($"--target {options.Target.ToWire()} reads CSV or GeoJSON, not OpenStreetMap XML"),
         _ => new OsmStationReader(file),
     };
+
+    /// <summary>Normalises the reader's rows for the options' target and returns the merge that writes them.</summary>
+    private static Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<MergeCounts>> Merge(
+        ImportOptions options, ImportReport report, IStationReader reader, FileStream file, Action<ImportProgress>? progress)
+    {
+        var full = options.Mode == ImportMode.Full;
+        Action<string, bool> Changes(Func<string, long> positionOf) => (id, inserted) =>
+            report.AddChange(new RowChange(inserted ? RowOutcome.Inserted : RowOutcome.Updated, positionOf(id), id));
+        switch (options.Target)
+        {
+            case ImportTarget.Demand:
+            {
+                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
+                var rows = Observed(normaliser.AcceptDemand(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => PlanningMerge.MergeDemandAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+            case ImportTarget.Candidates:
+            {
+                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
+                var rows = Observed(normaliser.AcceptCandidates(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => PlanningMerge.MergeCandidatesAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+            default:
+            {
+                var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
+                var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
+                return (connection, transaction, token) => StationMerge.MergeAsync(
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+            }
+            case ImportTarget.Checkpoints:
+            {
+                var normaliser = new RowNormaliser(report, options.Crs, options.Region, Domain.StationKind.CheckpointRestStop);
+                var rows = Observed(normaliser.AcceptCheckpoints(WithoutKind(reader.Rows())), report, file, progress);
+                return async (connection, transaction, token) =>
+                {
+                    var accepted = rows.ToList();
+                    var changed = await CheckpointMerge.MergeAsync(connection, transaction, options.Source, accepted, token);
+                    var changes = Changes(normaliser.PositionOf);
+                    foreach (var (id, inserted) in changed)
+                    {
+                        changes(id, inserted);
+                    }
+                    var insertedCount = changed.Count(c => c.Inserted);
+                    return new MergeCounts(accepted.Count, insertedCount, changed.Count - insertedCount, accepted.Count - changed.Count, 0);
+                };
+            }
+        }
+    }
 
     // A checkpoint has no kind: whatever a kind column says must not reject the row.
     private static IEnumerable<SourceRow> WithoutKind(IEnumerable<SourceRow> rows)

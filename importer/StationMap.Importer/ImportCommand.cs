@@ -31,6 +31,8 @@ internal static class ImportCommand
           stationmap-import stations.geojson --source open-data --dry-run --report /tmp/check
           stationmap-import export.osm --source osm --mode full --strict
           stationmap-import 检查站.csv --source fangshan-police --target checkpoints
+          stationmap-import 房山货运企业.csv --target demand --source fangshan-freight --layer freight_drivers --crs gcj02
+          stationmap-import hosts.geojson --target candidates --source bank-branches
           stationmap-import generate --count 100000 --format csv --crs gcj02 --out /tmp/stations.csv
         """;
 
@@ -53,10 +55,11 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Do everything except commit" };
         var strict = new Option<bool>("--strict") { Description = "Commit nothing if any row is rejected" };
         var report = new Option<string?>("--report") { Description = "Where to write the report (PATH.csv and PATH.json)" };
-        var target = new Option<string>("--target") { DefaultValueFactory = _ => "stations", Description = "stations, or checkpoints (external id, name, position, road, district; incremental only)" };
-        target.AcceptOnlyFromAmong("stations", "checkpoints");
+        var target = new Option<string>("--target") { DefaultValueFactory = _ => "stations", Description = "What the file holds: stations, checkpoints (external id, name, position, road, district; incremental only), demand (weighted demand points: weight/权重, layer/图层) or candidates (candidate host sites: host_type/类型, capacity/容量)" };
+        target.AcceptOnlyFromAmong([.. ImportTargets.WireNames]);
+        var layer = new Option<string?>("--layer") { Description = "Demand layer for rows without a layer column or value (--target demand)" };
 
-        var root = new RootCommand(Description) { file, source, format, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report, target };
+        var root = new RootCommand(Description) { file, source, format, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report, target, layer };
         root.SetAction(async (parse, cancellationToken) =>
         {
             ImportOptions options;
@@ -66,7 +69,7 @@ internal static class ImportCommand
                     parse.GetValue(file)!, parse.GetValue(source)!, parse.GetValue(format), parse.GetValue(crs)!,
                     parse.GetValue(mode)!, parse.GetValue(encoding)!, parse.GetValue(delimiter), parse.GetValue(mapping),
                     parse.GetValue(region), parse.GetValue(defaultKind), parse.GetValue(dryRun), parse.GetValue(strict),
-                    parse.GetValue(target) == "checkpoints" ? ImportTarget.Checkpoints : ImportTarget.Stations);
+                    parse.GetValue(target)!, parse.GetValue(layer));
             }
             catch (ImportInputException e)
             {
@@ -80,7 +83,7 @@ internal static class ImportCommand
 
     private static ImportOptions Options(
         FileInfo file, string source, string? format, string crs, string mode, string encoding, string? delimiter,
-        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict, ImportTarget target)
+        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict, string target, string? layer)
     {
         if (!file.Exists)
         {
@@ -123,6 +126,15 @@ internal static class ImportCommand
             { Length: 1 } d => d[0],
             _ => throw new ImportInputException("--delimiter must be one character (or 'tab')"),
         };
+        ImportTargets.TryParse(target, out var importTarget);
+        if (importTarget != ImportTarget.Stations && inputFormat == InputFormat.Osm)
+        {
+            throw new ImportInputException($"--target {target} reads CSV or GeoJSON, not OpenStreetMap XML");
+        }
+        if (layer is not null && (importTarget != ImportTarget.Demand || string.IsNullOrWhiteSpace(layer)))
+        {
+            throw new ImportInputException("--layer needs --target demand and a non-empty name");
+        }
         CoordinateSystems.TryParse(crs, out var coordinateSystem);
         TextEncodings.Get(encoding);
         return new ImportOptions
@@ -130,7 +142,6 @@ internal static class ImportCommand
             FilePath = file.FullName,
             Source = source.Trim(),
             Format = inputFormat,
-            Target = target,
             Crs = coordinateSystem,
             Mode = mode == "full" ? ImportMode.Full : ImportMode.Incremental,
             Encoding = encoding,
@@ -140,6 +151,8 @@ internal static class ImportCommand
             DefaultKind = kind,
             DryRun = dryRun,
             Strict = strict,
+            Target = importTarget,
+            DefaultLayer = layer?.Trim(),
         };
     }
 

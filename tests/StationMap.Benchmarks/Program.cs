@@ -1,5 +1,6 @@
 using StationMap.Benchmarks.Micro;
 using StationMap.Benchmarks.Nearest;
+using StationMap.Benchmarks.Planning;
 
 // Driven by scripts/bench.sh; each sub-command prints what the script parses or shows.
 return args.FirstOrDefault() switch
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "pgbench-script" => PgbenchScript.Run(args[1..]),
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
+    "planning" => PlanningBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,7 @@ static int Usage()
                                                                       k=10 on an in-process KD-tree, one thread
           pgbench-script --box minLon,minLat,maxLon,maxLat [--k K]    the API's nearest SQL as a pgbench script
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
+          planning [--seed S] [--exact-seconds T] [--exact-workers W]  site selection: greedy + swap at city scale, exact vs greedy
         """);
     return 2;
 }

@@ -8,7 +8,10 @@ public static class OperatorPolicies
     /// <summary>Operators run imports and refreshes and see the dashboard.</summary>
     public const string Operator = "operator";
 
-    /// <summary>Planners start planning runs; operators may too.</summary>
+    /// <summary>
+    /// Planners start planning runs, and only they: operators run imports, and keeping the duties apart means a leaked
+    /// operator key cannot queue expensive solver runs (and a planner key cannot change data).
+    /// </summary>
     public const string Planner = "planner";
 
     public static IServiceCollection AddOperatorAuthentication(this IServiceCollection services)
@@ -19,7 +22,7 @@ public static class OperatorPolicies
                 OperatorKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Operator, policy => policy.RequireRole(OperatorKeys.Roles[0]))
-            .AddPolicy(Planner, policy => policy.RequireRole(OperatorKeys.Roles[1], OperatorKeys.Roles[0]));
+            .AddPolicy(Planner, policy => policy.RequireRole(OperatorKeys.Roles[1]));
         return services;
     }
 }

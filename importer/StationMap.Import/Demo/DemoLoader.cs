@@ -1,10 +1,11 @@
 using Npgsql;
 using StationMap.Store.Checkpoints;
+using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
 namespace StationMap.Import.Demo;
 
-/// <summary>Puts the synthetic demo data into the store: idempotent, one transaction per load.</summary>
+/// <summary>Puts the synthetic demo data (stations, checkpoints, planning demand and candidates) into the store: idempotent, one transaction per load.</summary>
 public static class DemoLoader
 {
     /// <summary>The source name of the Beijing demo stations; real sources never use it.</summary>
@@ -17,6 +18,10 @@ public static class DemoLoader
         var counts = await StationMerge.MergeAsync(
             connection, transaction, DemoSource, BeijingDemo.Stations(), retireMissing: true, cancellationToken);
         await CheckpointMerge.MergeAsync(connection, transaction, DemoSource, BeijingDemo.Checkpoints(), cancellationToken);
+        await PlanningMerge.MergeDemandAsync(
+            connection, transaction, DemoSource, BeijingPlanningDemo.Demand(), deleteMissing: true, onChanged: null, cancellationToken);
+        await PlanningMerge.MergeCandidatesAsync(
+            connection, transaction, DemoSource, BeijingPlanningDemo.CandidateSites(), deleteMissing: true, onChanged: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return counts;
     }

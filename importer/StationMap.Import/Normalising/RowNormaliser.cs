@@ -146,42 +146,8 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
         };
     }
 
-    private LatLon? Position(SourceRow row, string? id)
-    {
-        var lat = Coordinate(row, id, ImportField.Lat);
-        var lon = Coordinate(row, id, ImportField.Lon);
-        if (lat is null || lon is null)
-        {
-            return null;
-        }
-        var latOk = lat >= -90 && lat <= 90;
-        var lonOk = lon >= -180 && lon <= 180;
-        if (!latOk || !lonOk)
-        {
-            var swapped = lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180;
-            var hint = swapped ? "; latitude and longitude look swapped" : "";
-            if (!latOk)
-            {
-                Reject(row, id, "lat", row[ImportField.Lat], $"out of range [-90, 90]{hint}");
-            }
-            if (!lonOk)
-            {
-                Reject(row, id, "lon", row[ImportField.Lon], $"out of range [-180, 180]{hint}");
-            }
-            return null;
-        }
-        var wgs84 = crs.ToWgs84(new LatLon(lat.Value, lon.Value));
-        if (region is { } box && !box.Contains(wgs84.Lat, wgs84.Lon))
-        {
-            var swappedInside = box.Contains(crs.ToWgs84(new LatLon(lon.Value, lat.Value)).Lat, crs.ToWgs84(new LatLon(lon.Value, lat.Value)).Lon);
-            var reason = swappedInside
-                ? "outside the declared region; latitude and longitude look swapped"
-                : "outside the declared region " + FormatBox(box);
-            Reject(row, id, "lat,lon", $"{row[ImportField.Lat]},{row[ImportField.Lon]}", reason);
-            return null;
-        }
-        return wgs84;
-    }
+    private LatLon? Position(SourceRow row, string? id) =>
+        RowCoordinates.Read(row, crs, region, (field, value, reason) => Reject(row, id, field, value, reason));
 
     private Amenity Amenities(string? text)
     {
@@ -202,22 +168,6 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
         }
         _unknownAmenities.AddRange(unknown);
         return set;
-    }
-
-    private double? Coordinate(SourceRow row, string? id, ImportField field)
-    {
-        var text = row[field];
-        if (text is null)
-        {
-            Reject(row, id, field.ToWire(), null, "is required");
-            return null;
-        }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            Reject(row, id, field.ToWire(), text, "is not a number");
-            return null;
-        }
-        return value;
     }
 
     private string? Hours(SourceRow row, string? id)
@@ -296,7 +246,4 @@ public sealed class RowNormaliser(ImportReport report, CoordinateSystem crs, Bou
 
     private void Warn(SourceRow row, string? id, string field, string? value, string reason) =>
         _rowIssues.Add(new RowIssue(RowOutcome.Warning, row.Position, id, field, value, reason));
-
-    private static string FormatBox(BoundingBox box) =>
-        string.Create(CultureInfo.InvariantCulture, $"{box.MinLon},{box.MinLat},{box.MaxLon},{box.MaxLat}");
 }

@@ -25,6 +25,12 @@ public sealed class FieldNames
         (ImportField.MaxVehicleLengthM, ["max_vehicle_length_m", "最大车长"]),
         (ImportField.HazmatAllowed, ["hazmat_allowed", "危化品"]),
         (ImportField.Road, ["road", "道路", "所在道路"]),
+        // Planning inputs (demand and candidate sites). A candidate file's "type"/"类型" column fills Kind and is read
+        // as the host type when there is no host_type column.
+        (ImportField.Weight, ["weight", "demand", "权重", "人数", "需求量"]),
+        (ImportField.Layer, ["layer", "demand_layer", "图层", "需求图层"]),
+        (ImportField.HostType, ["host_type", "site_type", "场所类型", "依托类型"]),
+        (ImportField.Capacity, ["capacity", "容量", "可容纳人数"]),
     ];
 
     private readonly Dictionary<string, ImportField> _byName;

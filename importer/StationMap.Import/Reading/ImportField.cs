@@ -18,6 +18,10 @@ public enum ImportField
     MaxVehicleLengthM,
     HazmatAllowed,
     Road,
+    Weight,
+    Layer,
+    HostType,
+    Capacity,
 }
 
 /// <summary>Wire names of <see cref="ImportField"/> (as used in mapping files and reports).</summary>
@@ -27,6 +31,7 @@ public static class ImportFields
     [
         "external_id", "name", "kind", "lat", "lon", "address", "district", "amenities", "opening_hours", "phone", "host",
         "truck_parking_spaces", "max_vehicle_length_m", "hazmat_allowed", "road",
+        "weight", "layer", "host_type", "capacity",
     ];
 
     public static int Count => Names.Length;

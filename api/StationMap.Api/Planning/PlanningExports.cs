@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+using StationMap.Api.Stations;
+
+namespace StationMap.Api.Planning;
+
+/// <summary>A finished run's suggested sites as GeoJSON points or as CSV rows, ranked.</summary>
+internal static class PlanningExports
+{
+    public static SiteFeatureCollection GeoJson(long runId, PlanningResult result) =>
+        new(runId, result.Solver, result.Objective, [.. result.Sites.Select(s => new SiteFeature(new PointGeometry([s.Lon, s.Lat]), s))]);
+
+    public static string Csv(PlanningResult result)
+    {
+        var csv = new StringBuilder("rank,candidate_id,external_id,name,host_type,capacity,district,address,lat,lon,marginal_gain,covered_after\n");
+        foreach (var s in result.Sites)
+        {
+            csv.AppendJoin(',',
+                s.Rank.ToString(CultureInfo.InvariantCulture), s.CandidateId.ToString(CultureInfo.InvariantCulture), Quote(s.ExternalId),
+                Quote(s.Name), Quote(s.HostType), s.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(s.District),
+                Quote(s.Address), s.Lat.ToString("R", CultureInfo.InvariantCulture), s.Lon.ToString("R", CultureInfo.InvariantCulture),
+                s.MarginalGain.ToString("R", CultureInfo.InvariantCulture), s.CoveredAfter.ToString("R", CultureInfo.InvariantCulture));
+            csv.Append('\n');
+        }
+        return csv.ToString();
+    }
+
+    // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it as a formula.
+    private static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        if (value[0] is '=' or '+' or '-' or '@')
+        {
+            value = "'" + value;
+        }
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
+
+/// <summary>An RFC 7946 FeatureCollection of suggested sites; run, solver and objective are foreign members.</summary>
+public sealed record SiteFeatureCollection(long Run, string Solver, double Objective, IReadOnlyList<SiteFeature> Features)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "FeatureCollection";
+}
+
+public sealed record SiteFeature(PointGeometry Geometry, SuggestedSiteResult Properties)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "Feature";
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StationMap.Domain.Planning;
+using StationMap.Store.Planning;
+
+namespace StationMap.Api.Planning;
+
+/// <summary>The answer of <c>GET /api/planning/coverage</c>.</summary>
+/// <param name="Uncovered">Uncovered demand summed on a grid, as a GeoJSON FeatureCollection of cells.</param>
+public sealed record CoverageResponse(
+    string Layer,
+    double RadiusM,
+    IReadOnlyList<string> Kinds,
+    double CellM,
+    double TotalWeight,
+    double CoveredWeight,
+    double Share,
+    int Points,
+    int CoveredPoints,
+    IReadOnlyList<DistrictCoverage> Districts,
+    CellFeatureCollection Uncovered);
+
+/// <summary>An RFC 7946 FeatureCollection of grid cells.</summary>
+public sealed record CellFeatureCollection(IReadOnlyList<CellFeature> Features)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "FeatureCollection";
+
+    public static CellFeatureCollection From(IEnumerable<DemandCell> cells) =>
+        new([.. cells.Select(c => new CellFeature(
+            new PolygonGeometry([[[c.MinLon, c.MinLat], [c.MaxLon, c.MinLat], [c.MaxLon, c.MaxLat], [c.MinLon, c.MaxLat], [c.MinLon, c.MinLat]]]),
+            new CellProperties(c.Weight, c.Points)))]);
+}
+
+public sealed record CellFeature(PolygonGeometry Geometry, CellProperties Properties)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "Feature";
+}
+
+/// <summary>A GeoJSON Polygon: one ring of [longitude, latitude] positions, counter-clockwise, closed.</summary>
+public sealed record PolygonGeometry(double[][][] Coordinates)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "Polygon";
+}
+
+public sealed record CellProperties(double Weight, int Points);
+
+/// <summary>The demand layers that coverage and runs can use.</summary>
+public sealed record LayersResponse(IReadOnlyList<DemandLayer> Layers);
+
+/// <summary>The answer of <c>POST /api/planning/runs</c>.</summary>
+public sealed record RunAccepted(long Id, string Status, string Location);
+
+/// <summary>A planning run: what was asked, how far it is, and its answer once it has succeeded.</summary>
+public sealed record RunResponse(
+    long Id, string Status, double Progress, JsonElement Parameters, JsonElement? Result, string? Error, string? RequestedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
+{
+    public static RunResponse From(PlanningRun run) => new(
+        run.Id, run.Status, run.Progress, JsonDocument.Parse(run.ParametersJson).RootElement,
+        run.ResultJson is null ? null : JsonDocument.Parse(run.ResultJson).RootElement,
+        run.Error, run.RequestedBy, run.CreatedAt, run.StartedAt, run.FinishedAt);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using StationMap.Domain;
+using StationMap.Domain.Planning;
+using StationMap.Domain.Queries;
+using StationMap.Store.Planning;
+
+namespace StationMap.Api.Planning;
+
+/// <summary>The body of <c>POST /api/planning/runs</c>.</summary>
+/// <param name="Layer">Demand layer to cover (required).</param>
+/// <param name="RadiusM">Coverage radius in metres.</param>
+/// <param name="P">How many new sites to suggest (required).</param>
+/// <param name="Kind">Station kinds that count as covering, comma-separated; all kinds when empty.</param>
+/// <param name="Solver">greedy, exact or auto (default).</param>
+/// <param name="TimeLimitSeconds">Time limit of the exact solver.</param>
+public sealed record PlanningRunRequest(string? Layer, double? RadiusM, int? P, string? Kind, string? Solver, double? TimeLimitSeconds)
+{
+    /// <summary>Checks every field against the store and the limits; null with every problem when anything is wrong.</summary>
+    public PlanningRunParameters? Validate(
+        IReadOnlyList<DemandLayer> layers, int candidateCount, PlanningOptions options, out IReadOnlyList<ParameterProblem> problems)
+    {
+        var found = new List<ParameterProblem>();
+        var parameters = new QueryParameters(name => name switch
+        {
+            "kind" => Kind,
+            _ => null,
+        });
+        var kinds = parameters.Kinds("kind");
+        found.AddRange(parameters.Problems);
+
+        var layer = PlanningParameters.Layer(Layer, layers, found);
+        var radius = RadiusM ?? options.DefaultRadiusM;
+        if (!double.IsFinite(radius) || radius <= 0 || radius > options.MaxRadiusM)
+        {
+            found.Add(new ParameterProblem("radiusM", $"must be greater than 0 and at most {options.MaxRadiusM.ToString(CultureInfo.InvariantCulture)}, got {radius.ToString(CultureInfo.InvariantCulture)}"));
+        }
+        if (P is not { } p)
+        {
+            found.Add(new ParameterProblem("p", "is required"));
+        }
+        else if (p < 1)
+        {
+            found.Add(new ParameterProblem("p", $"must be at least 1, got {p}"));
+        }
+        else if (p > candidateCount)
+        {
+            found.Add(new ParameterProblem("p", $"must be at most the number of candidate sites ({candidateCount}), got {p}"));
+        }
+        else if (p > options.MaxP)
+        {
+            found.Add(new ParameterProblem("p", $"must be at most {options.MaxP}, got {p}"));
+        }
+        var solver = PlanningSolver.Auto;
+        if (Solver is not null && !PlanningSolvers.TryParse(Solver, out solver))
+        {
+            found.Add(new ParameterProblem("solver", $"unknown solver '{Solver}'; expected one of {string.Join(", ", PlanningSolvers.WireNames)}"));
+        }
+        var timeLimit = TimeLimitSeconds ?? options.DefaultTimeLimitSeconds;
+        if (!double.IsFinite(timeLimit) || timeLimit <= 0 || timeLimit > options.MaxTimeLimitSeconds)
+        {
+            found.Add(new ParameterProblem("timeLimitSeconds", $"must be greater than 0 and at most {options.MaxTimeLimitSeconds.ToString(CultureInfo.InvariantCulture)}, got {timeLimit.ToString(CultureInfo.InvariantCulture)}"));
+        }
+        problems = found;
+        return found.Count > 0 || layer is null
+            ? null
+            : new PlanningRunParameters(layer, radius, P!.Value, [.. kinds.Select(k => k.ToWire())], solver.ToWire(), timeLimit);
+    }
+}
+
+/// <summary>What a run was asked, as stored in <c>planning_run.parameters</c>.</summary>
+public sealed record PlanningRunParameters(string Layer, double RadiusM, int P, string[] Kinds, string Solver, double TimeLimitSeconds)
+{
+    public IReadOnlyList<StationKind> StationKinds() =>
+        [.. Kinds.Select(k => Domain.StationKinds.TryParse(k, out var kind) ? kind : throw new InvalidOperationException($"stored kind '{k}'"))];
+}
+
+/// <summary>Checks shared by the coverage query and runs.</summary>
+internal static class PlanningParameters
+{
+    /// <summary>The layer when it names a stored one; otherwise a problem that lists the known layers.</summary>
+    public static string? Layer(string? layer, IReadOnlyList<DemandLayer> layers, List<ParameterProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(layer))
+        {
+            problems.Add(new ParameterProblem("layer", "is required"));
+            return null;
+        }
+        var name = layer.Trim();
+        if (layers.Any(l => l.Name == name))
+        {
+            return name;
+        }
+        var known = layers.Count == 0 ? "none are loaded" : "known layers are " + string.Join(", ", layers.Select(l => l.Name));
+        problems.Add(new ParameterProblem("layer", $"unknown layer '{(name.Length > 64 ? name[..64] + "…" : name)}'; {known}"));
+        return null;
+    }
+}
