@@ -44,8 +44,6 @@ public sealed class StationIndex
         _hours = hours;
     }
 
-    public static StationIndex Empty { get; } = new StationIndexBuilder(0).Build(0);
-
     /// <summary>The store's data version the stations were read at.</summary>
     public long Version { get; }
 
