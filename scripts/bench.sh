@@ -186,7 +186,8 @@ cmd_nearest() {
     printf "A/B throughput = %.2f   A'"'"'/B throughput = %.2f   A/C throughput = %.4f\n", (b > 0 ? a / b : 0), (b > 0 ? a2 / b : 0), (c > 0 ? a / c : 0) }'
   echo "memory path: $(value index_stations "$WORK/memory.kv") stations indexed in $(value load_ms "$WORK/memory.kv") ms;" \
     "API RSS $(value rss_after_load_mb "$WORK/memory.kv") MB after load, $(value rss_after_run_mb "$WORK/memory.kv") MB after the run;" \
-    "index $(value index_bytes_per_station "$WORK/index.kv") bytes/station (managed), $(value bytes_per_query "$WORK/index.kv") bytes allocated per in-process query"
+    "index $(value index_bytes_per_station "$WORK/index.kv") bytes/station (managed), $(value bytes_per_query "$WORK/index.kv") bytes allocated per in-process query;" \
+    "a full answer in process (search + JSON) $(value answer_us "$WORK/index.kv")us"
   echo "(cpu = CPU time per request/transaction; C errors = answers that differ from a brute-force geodesic ranking / queries checked)"
 }
 
