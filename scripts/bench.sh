@@ -6,6 +6,7 @@
 #   scripts/bench.sh import [--rows 1000000]
 #   scripts/bench.sh planning [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
+# STATIONMAP_BENCH_WRK_THREADS (2),
 # STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
 set -euo pipefail
 
@@ -59,19 +60,27 @@ load_stations() {
 
 connection_string() { echo "Host=127.0.0.1;Port=$STATIONMAP_PG_PORT;Database=$1;Username=postgres"; }
 
+# start_api DB PATH: the API on DB with Nearest:Path=PATH (Memory or Database). On the memory path it waits until the
+# index is loaded (until then the API answers from the database, which would blur the figures).
 start_api() {
-  local db=$1
+  local db=$1 path=${2:-Memory}
   (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$(connection_string "$db")${STATIONMAP_BENCH_API_CS_EXTRA:-}" \
-    exec dotnet "$API_DLL" --Urls="$API_URL" --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning) \
+    exec dotnet "$API_DLL" --Urls="$API_URL" --Nearest:Path="$path" --Logging:LogLevel:Default=Warning \
+      --Logging:LogLevel:Microsoft.AspNetCore=Warning --Logging:LogLevel:StationMap.Api.Stations=Information) \
     >"$WORK/api.log" 2>&1 &
   API_PID=$!
-  for _ in $(seq 1 120); do
-    if curl -sf "$API_URL/healthz" >/dev/null 2>&1; then return; fi
+  local pattern='"status"'
+  if [ "$path" = Memory ]; then pattern='"version":[0-9]'; fi
+  for _ in $(seq 1 600); do
+    if curl -sf "$API_URL/healthz" 2>/dev/null | grep -q "$pattern"; then return; fi
     if ! kill -0 "$API_PID" 2>/dev/null; then cat "$WORK/api.log" >&2; say "API exited"; exit 1; fi
     sleep 0.5
   done
   say "API did not become healthy"; exit 1
 }
+
+# rss_mb PID: resident set size of a process in MB (VmRSS).
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 stop_api() {
   kill -TERM "$API_PID" 2>/dev/null || true
@@ -111,22 +120,33 @@ cmd_nearest() {
     esac
   done
   if [ "$seconds" -lt 10 ] && [ "$warmup" -gt "$seconds" ]; then warmup=$seconds; fi
-  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua wrk_threads=${STATIONMAP_BENCH_WRK_THREADS:-2}
   "$ROOT/scripts/deps.sh" wrk curl
   build
   start_pg "$db"
   load_stations "$stations"
 
-  say "A. API: wrk -t2 -c$connections -d${seconds}s after ${warmup}s of warm-up"
-  start_api "$db"
-  wrk -t2 -c"$connections" -d"${warmup}s" -s "$lua" "$API_URL" >/dev/null
-  local api0 pg0 api1 pg1
-  api0=$(process_ticks "$API_PID"); pg0=$(pg_ticks)
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$API_URL" >"$WORK/wrk.out"
-  api1=$(process_ticks "$API_PID"); pg1=$(pg_ticks)
-  us_per api_cpu_us $(( api1 - api0 )) "$(value requests "$WORK/wrk.out")" >>"$WORK/wrk.out"
-  us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$WORK/wrk.out")" >>"$WORK/wrk.out"
-  stop_api
+  # A: the memory path (the default); A': the same API answering from PostGIS. Same load, one after the other.
+  local run
+  for run in memory database; do
+    local path=Memory label=A
+    if [ "$run" = database ]; then path=Database; label="A'"; fi
+    say "$label. API (Nearest:Path=$path): wrk -t$wrk_threads -c$connections -d${seconds}s after ${warmup}s of warm-up"
+    start_api "$db" "$path"
+    if [ "$run" = memory ]; then
+      echo "rss_after_load_mb=$(rss_mb "$API_PID")" >"$WORK/memory.kv"
+      sed -n 's/.*Nearest index: loaded version [0-9]*, \([0-9]*\) stations in \([0-9]*\) ms.*/index_stations=\1\nload_ms=\2/p' "$WORK/api.log" | tail -n 2 >>"$WORK/memory.kv"
+    fi
+    wrk -t"$wrk_threads" -c"$connections" -d"${warmup}s" -s "$lua" "$API_URL" >/dev/null
+    local api0 pg0 api1 pg1 out=$WORK/wrk-$run.out
+    api0=$(process_ticks "$API_PID"); pg0=$(pg_ticks)
+    wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$lua" "$API_URL" >"$out"
+    api1=$(process_ticks "$API_PID"); pg1=$(pg_ticks)
+    us_per api_cpu_us $(( api1 - api0 )) "$(value requests "$out")" >>"$out"
+    us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$out")" >>"$out"
+    if [ "$run" = memory ]; then echo "rss_after_run_mb=$(rss_mb "$API_PID")" >>"$WORK/memory.kv"; fi
+    stop_api
+  done
 
   say "B. PostGIS: pgbench -c $connections -j 2 -T $seconds"
   mkdir -p "$WORK/pgbench"
@@ -141,26 +161,35 @@ cmd_nearest() {
   sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
   dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
 
-  say "C. in-memory KD-tree, one thread"
-  dotnet "$BENCH_DLL" in-memory-nearest --count "$stations" --seconds 5 --box "$BENCH_BOX" >"$WORK/kdtree.kv" || true
+  say "C. the API's in-memory index in process, one thread"
+  dotnet "$BENCH_DLL" in-memory-nearest --count "$stations" --seconds 5 --box "$BENCH_BOX" >"$WORK/index.kv" || true
 
-  local a_rps b_tps c_qps
-  a_rps=$(value rps "$WORK/wrk.out"); b_tps=$(value tps "$WORK/pgbench.kv"); c_qps=$(value qps "$WORK/kdtree.kv")
+  local a_rps a2_rps b_tps c_qps
+  a_rps=$(value rps "$WORK/wrk-memory.out"); a2_rps=$(value rps "$WORK/wrk-database.out")
+  b_tps=$(value tps "$WORK/pgbench.kv"); c_qps=$(value qps "$WORK/index.kv")
   echo
   echo "nearest, k=10: $stations generated stations (Beijing-Tianjin-Hebei), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
-  local row='%-34s %11s %8s %8s %8s %8s %9s %9s\n'
+  local row='%-36s %11s %8s %8s %8s %8s %9s %9s\n'
   printf "$row" "run" "per second" "p50 ms" "p90 ms" "p99 ms" "errors" "app cpu" "PG cpu"
-  printf "$row" "A. API over HTTP (wrk)" "$a_rps" \
-    "$(value p50_ms "$WORK/wrk.out")" "$(value p90_ms "$WORK/wrk.out")" "$(value p99_ms "$WORK/wrk.out")" \
-    "$(value errors "$WORK/wrk.out")" "$(value api_cpu_us "$WORK/wrk.out")us" "$(value pg_cpu_us "$WORK/wrk.out")us"
+  local out
+  for run in memory database; do
+    out=$WORK/wrk-$run.out
+    printf "$row" "$([ "$run" = memory ] && echo "A. API, memory path (wrk)" || echo "A'. API, database path (wrk)")" "$(value rps "$out")" \
+      "$(value p50_ms "$out")" "$(value p90_ms "$out")" "$(value p99_ms "$out")" \
+      "$(value errors "$out")" "$(value api_cpu_us "$out")us" "$(value pg_cpu_us "$out")us"
+  done
   printf "$row" "B. same SQL in pgbench (prepared)" "$b_tps" \
     "$(value p50_ms "$WORK/pgbench.kv")" "$(value p90_ms "$WORK/pgbench.kv")" "$(value p99_ms "$WORK/pgbench.kv")" \
     "$(value failed_total "$WORK/pgbench.kv")" "-" "$(value pg_cpu_us "$WORK/pgbench.kv")us"
-  printf "$row" "C. in-memory KD-tree (1 thread)" "$c_qps" "-" "-" "-" \
-    "$(value mismatches "$WORK/kdtree.kv")/$(value checked "$WORK/kdtree.kv")" "$(value mean_us "$WORK/kdtree.kv")us" "-"
-  awk -v a="$a_rps" -v b="$b_tps" -v c="$c_qps" 'BEGIN {
-    printf "A/B throughput = %.2f   A/C throughput = %.4f\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0) }'
-  echo "(cpu = CPU time per request/transaction; C errors = answers that differ from brute force / queries checked)"
+  printf "$row" "C. in-memory index (1 thread)" "$c_qps" "-" "-" "-" \
+    "$(value mismatches "$WORK/index.kv")/$(value checked "$WORK/index.kv")" "$(value mean_us "$WORK/index.kv")us" "-"
+  awk -v a="$a_rps" -v a2="$a2_rps" -v b="$b_tps" -v c="$c_qps" 'BEGIN {
+    printf "A/B throughput = %.2f   A'"'"'/B throughput = %.2f   A/C throughput = %.4f\n", (b > 0 ? a / b : 0), (b > 0 ? a2 / b : 0), (c > 0 ? a / c : 0) }'
+  echo "memory path: $(value index_stations "$WORK/memory.kv") stations indexed in $(value load_ms "$WORK/memory.kv") ms;" \
+    "API RSS $(value rss_after_load_mb "$WORK/memory.kv") MB after load, $(value rss_after_run_mb "$WORK/memory.kv") MB after the run;" \
+    "index $(value index_bytes_per_station "$WORK/index.kv") bytes/station (managed), $(value bytes_per_query "$WORK/index.kv") bytes allocated per in-process query;" \
+    "a full answer in process (search + JSON) $(value answer_us "$WORK/index.kv")us"
+  echo "(cpu = CPU time per request/transaction; C errors = answers that differ from a brute-force geodesic ranking / queries checked)"
 }
 
 cmd_micro() {

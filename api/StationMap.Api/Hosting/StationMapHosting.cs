@@ -29,6 +29,11 @@ public static class StationMapHosting
         services.AddSingleton<StationQueries>();
         services.AddSingleton<StationClusterQueries>();
         services.AddSingleton<CheckpointQueries>();
+        services.AddOptions<NearestOptions>().BindConfiguration(NearestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StationSnapshots>();
+        services.AddSingleton<LiveStationIndex>();
+        services.AddHostedService<StationIndexSync>();
+        services.AddSingleton<DatabaseNearestSearch>();
         services.AddSingleton<NearestStationSearch>();
         services.AddSingleton<OpeningHoursCache>();
         services.AddSingleton(TimeProvider.System);

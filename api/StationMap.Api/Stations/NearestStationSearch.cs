@@ -1,66 +1,24 @@
-using StationMap.Domain;
-using StationMap.Domain.Geo;
+using Microsoft.Extensions.Options;
 using StationMap.Domain.Queries;
-using StationMap.Store.Stations;
 
 namespace StationMap.Api.Stations;
 
 /// <summary>
-/// Answers a <see cref="NearestQuery"/>. "Open now" depends on the clock and on hours the database cannot
-/// evaluate, so with that filter it asks the store for a growing ranked prefix until k open stations are found.
+/// Answers a <see cref="NearestQuery"/> from the path <see cref="NearestOptions.Path"/> selects. The memory path
+/// falls back to the database until the first index is loaded, so a process never answers from an empty index.
 /// </summary>
-public sealed class NearestStationSearch(StationQueries queries, OpeningHoursCache hours, TimeProvider time)
+public sealed class NearestStationSearch(
+    DatabaseNearestSearch database, LiveStationIndex live, IOptions<NearestOptions> options, TimeProvider time)
 {
-    // Past this many candidates an open-now search stops widening and answers with what it found.
-    private const int MaxCandidates = 65_536;
+    private readonly bool _useMemory = options.Value.Path == NearestPath.Memory;
 
-    public async Task<NearestResponse> FindAsync(NearestQuery query, CancellationToken cancellationToken)
+    public Task<NearestResponse> FindAsync(NearestQuery query, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var items = new List<NearestItem>(query.K);
-        var limit = query.OpenNow ? Math.Max(query.K * 4, 32) : query.K;
-        while (true)
+        if (_useMemory && live.Current is { } loaded)
         {
-            var ranked = await queries.NearestAsync(query, limit, cancellationToken);
-            items.Clear();
-            foreach (var candidate in ranked)
-            {
-                var status = OpeningStatus.At(hours.Get(candidate.Station.Record.OpeningHours), now);
-                if (query.OpenNow && status.OpenNow != true)
-                {
-                    continue;
-                }
-                items.Add(ToItem(query, candidate, status));
-                if (items.Count == query.K)
-                {
-                    break;
-                }
-            }
-            if (items.Count == query.K || ranked.Count < limit || limit >= MaxCandidates)
-            {
-                return new NearestResponse(new Origin(query.Lat, query.Lon), items);
-            }
-            limit = Math.Min(limit * 4, MaxCandidates);
+            return Task.FromResult(IndexNearestSearch.Find(loaded.Index, query, now));
         }
-    }
-
-    private static NearestItem ToItem(NearestQuery query, RankedStation candidate, OpeningStatus status)
-    {
-        var s = candidate.Station;
-        var r = s.Record;
-        return new NearestItem(
-            s.Id,
-            r.Name,
-            r.Kind.ToWire(),
-            r.Lat,
-            r.Lon,
-            r.Address,
-            r.District,
-            Amenities.ToWire(r.Amenities),
-            r.OpeningHours,
-            Math.Round(candidate.DistanceM, 2),
-            Math.Round(Geodesy.InitialBearingDegrees(query.Lat, query.Lon, r.Lat, r.Lon), 1),
-            status.OpenNow,
-            status.NextChange);
+        return database.FindAsync(query, now, cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ public sealed class NearestTests(DemoDatabase database) : IClassFixture<DemoData
         _factory = new StationMapFactory(database.ConnectionString);
         _client = _factory.CreateClient();
         _all = await ReferenceStation.LoadAllAsync(database.DataSources.Read);
+        await NearestIndexProbe.WaitUntilCurrentAsync(_client, database.DataSources.Write, TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
@@ -134,6 +135,8 @@ public sealed class NearestTests(DemoDatabase database) : IClassFixture<DemoData
         }
         try
         {
+            // The answer comes from memory, which follows the store within the sync delay.
+            await NearestIndexProbe.WaitUntilCurrentAsync(_client, database.DataSources.Write, TimeSpan.FromSeconds(2));
             var after = await GetAsync($"lat={F(target.Lat)}&lon={F(target.Lon)}&k=3");
             Assert.DoesNotContain(after.Items, i => i.Id == target.Id);
             Assert.Equal(before.Items.Skip(1).Select(i => i.Id), after.Items.Take(2).Select(i => i.Id));
@@ -143,6 +146,7 @@ public sealed class NearestTests(DemoDatabase database) : IClassFixture<DemoData
             await using var restore = database.DataSources.Write.CreateCommand("UPDATE station SET retired_at = NULL WHERE id = @id");
             restore.Parameters.AddWithValue("id", target.Id);
             await restore.ExecuteNonQueryAsync();
+            await NearestIndexProbe.WaitUntilCurrentAsync(_client, database.DataSources.Write, TimeSpan.FromSeconds(2));
         }
     }
 

@@ -1,0 +1,37 @@
+using StationMap.Domain;
+using StationMap.Domain.Geo;
+using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
+
+namespace StationMap.Api.Stations;
+
+/// <summary>The memory path of a nearest query: the same answer as <see cref="DatabaseNearestSearch"/>, from a <see cref="StationIndex"/>.</summary>
+public static class IndexNearestSearch
+{
+    public static NearestResponse Find(StationIndex index, NearestQuery query, DateTimeOffset now)
+    {
+        Span<NearestHit> hits = stackalloc NearestHit[query.K];
+        var count = index.Nearest(query.Lat, query.Lon, new NearestFilter(query, now), hits);
+        var items = new List<NearestItem>(count);
+        foreach (var hit in hits[..count])
+        {
+            var s = index[hit.Position];
+            var status = OpeningStatus.At(s.OpeningHours, now);
+            items.Add(new NearestItem(
+                s.Id,
+                s.Name,
+                s.Kind.ToWire(),
+                s.Lat,
+                s.Lon,
+                s.Address,
+                s.District,
+                Amenities.ToWire(s.Amenities),
+                s.OpeningHoursText,
+                Math.Round(hit.DistanceM, 2),
+                Math.Round(Geodesy.InitialBearingDegrees(query.Lat, query.Lon, s.Lat, s.Lon), 1),
+                status.OpenNow,
+                status.NextChange));
+        }
+        return new NearestResponse(new Origin(query.Lat, query.Lon), items);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Stations;
+
+/// <summary>
+/// Keeps <see cref="LiveStationIndex"/> at the store's data version: LISTENs on <c>stations_changed</c> over a
+/// dedicated connection, then loads; on notifications (coalesced for <see cref="NearestOptions.ReloadDebounceMs"/>)
+/// rebuilds beside the current index and swaps it in. A lost connection is reopened with back-off and the version
+/// compared, so a change made while disconnected is caught up. Until the first load the nearest search uses the
+/// database path.
+/// </summary>
+internal sealed class StationIndexSync(
+    StationSnapshots snapshots, LiveStationIndex live, IOptions<NearestOptions> options, ILogger<StationIndexSync> logger)
+    : BackgroundService
+{
+    // Lets tests and operators find the listening backend in pg_stat_activity.
+    public const string ApplicationName = "stationmap-nearest-listener";
+
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(250);
+
+    private long _notifiedVersion;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Path != NearestPath.Memory)
+        {
+            return;
+        }
+        var delay = FirstReconnectDelay;
+        var maxDelay = TimeSpan.FromSeconds(options.Value.MaxReconnectDelaySeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken, () => delay = FirstReconnectDelay);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                live.Listening = false;
+                logger.LogWarning(e, "Nearest index: listening for station changes failed; reconnecting in {Delay} ms", delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken, Action connected)
+    {
+        var settings = options.Value;
+        await using var connection = await snapshots.OpenListenerAsync(stoppingToken);
+        connection.Notification += OnNotification;
+        await using (var command = new NpgsqlCommand(
+            $"SET application_name = '{ApplicationName}'; LISTEN {StationSnapshots.ChangeChannel}", connection))
+        {
+            await command.ExecuteNonQueryAsync(stoppingToken);
+        }
+        // Listening from here on, so nothing committed from now can be missed; catch up with what came before.
+        await ReloadUnlessAtAsync(await StationSnapshots.VersionAsync(connection, stoppingToken), stoppingToken);
+        live.Listening = true;
+        connected();
+
+        var check = TimeSpan.FromSeconds(settings.VersionCheckSeconds);
+        var debounce = TimeSpan.FromMilliseconds(settings.ReloadDebounceMs);
+        while (true)
+        {
+            if (!await connection.WaitAsync(check, stoppingToken))
+            {
+                // Quiet for a while: prove the connection alive and make sure no notification was lost.
+                await ReloadUnlessAtAsync(await StationSnapshots.VersionAsync(connection, stoppingToken), stoppingToken);
+                continue;
+            }
+            // Coalesce a burst (an import is several statements, a refresh several sources), but not forever.
+            var deadline = DateTime.UtcNow + 10 * debounce;
+            while (debounce > TimeSpan.Zero && DateTime.UtcNow < deadline && await connection.WaitAsync(debounce, stoppingToken))
+            {
+            }
+            if (live.Current is not { } current || Interlocked.Read(ref _notifiedVersion) > current.Index.Version)
+            {
+                await ReloadAsync(stoppingToken);
+            }
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        // A payload that does not parse still means "something changed": force a reload with an unknown version.
+        var version = long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : long.MaxValue;
+        if (version > Interlocked.Read(ref _notifiedVersion))
+        {
+            Interlocked.Exchange(ref _notifiedVersion, version);
+        }
+    }
+
+    // Any difference counts, not only a newer version: a store restored from a backup goes back in time.
+    private async Task ReloadUnlessAtAsync(long storeVersion, CancellationToken stoppingToken)
+    {
+        if (live.Current is not { } current || current.Index.Version != storeVersion)
+        {
+            await ReloadAsync(stoppingToken);
+        }
+    }
+
+    private async Task ReloadAsync(CancellationToken stoppingToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var index = await snapshots.LoadIndexAsync(stoppingToken);
+        live.Replace(index);
+        if (Interlocked.Read(ref _notifiedVersion) == long.MaxValue)
+        {
+            Interlocked.Exchange(ref _notifiedVersion, index.Version);
+        }
+        logger.LogInformation(
+            "Nearest index: loaded version {Version}, {Count} stations in {Ms:F0} ms",
+            index.Version, index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,42 @@
+using StationMap.Domain.Hours;
+using StationMap.Domain.Queries;
+
+namespace StationMap.Domain.Nearest;
+
+/// <summary>
+/// The filters of a <see cref="NearestQuery"/> as the index applies them during its search: the same rules as the
+/// database path (every kind when none is given, all requested amenities, open at the instant, within the distance).
+/// New filters go here: a yes/no attribute as a bit in <see cref="StationTraits"/>, anything else as a column of the
+/// index tested in <see cref="Matches"/>.
+/// </summary>
+public readonly struct NearestFilter
+{
+    private readonly long _requiredTraits;
+    private readonly long _kindTraits;
+    private readonly bool _openNow;
+    private readonly DateTimeOffset _now;
+
+    /// <param name="query">The query whose filters apply.</param>
+    /// <param name="now">The instant "open now" means.</param>
+    public NearestFilter(NearestQuery query, DateTimeOffset now)
+    {
+        _requiredTraits = (long)query.Amenities;
+        _kindTraits = StationTraits.KindBits(query.Kinds);
+        _openNow = query.OpenNow;
+        _now = now;
+        MaxDistanceM = query.MaxDistanceM;
+    }
+
+    public double? MaxDistanceM { get; }
+
+    /// <summary>Whether a station of a subtree whose masks OR to <paramref name="anyTraits"/> can pass.</summary>
+    internal bool MayMatch(long anyTraits) =>
+        (anyTraits & _requiredTraits) == _requiredTraits && (anyTraits & _kindTraits) != 0;
+
+    /// <summary>The cheap part of the test: kind and amenities.</summary>
+    internal bool MatchesTraits(long traits) =>
+        (traits & _requiredTraits) == _requiredTraits && (traits & _kindTraits) != 0;
+
+    /// <summary>The rest of the test, run only on stations near enough to matter: open at the instant.</summary>
+    internal bool Matches(OpeningHours? hours) => !_openNow || (hours is not null && hours.StateAt(_now).IsOpen);
+}

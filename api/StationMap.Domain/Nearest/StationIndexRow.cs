@@ -1,0 +1,13 @@
+namespace StationMap.Domain.Nearest;
+
+/// <summary>What the nearest index keeps of one live station: what the filters test and what an answer shows.</summary>
+public readonly record struct StationIndexRow(
+    long Id,
+    StationKind Kind,
+    string Name,
+    string? Address,
+    string? District,
+    double Lat,
+    double Lon,
+    Amenity Amenities,
+    string? OpeningHours);

@@ -1,0 +1,135 @@
+using StationMap.Domain.Geo;
+using StationMap.Domain.Hours;
+using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
+
+namespace StationMap.Domain.Tests.Nearest;
+
+/// <summary>
+/// The nearest index against a linear scan ranked by (geodesic distance, id) with the same filters, on seeded random
+/// stations: clustered and world-wide, with shared coordinates (exact ties), across the poles and the antimeridian.
+/// </summary>
+public sealed class StationIndexTests
+{
+    private const int Seed = 20_261_124;
+
+    private static readonly string?[] HoursTexts = [null, "24/7", "Mo-Fr 08:00-20:00", "Sa,Su 10:00-16:00", "not hours at all", "22:00-06:00"];
+
+    private static readonly DateTimeOffset[] Instants =
+    [
+        new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)),
+        new(2026, 11, 29, 3, 30, 0, TimeSpan.FromHours(8)),
+    ];
+
+    public static TheoryData<string, int> Layouts() => new()
+    {
+        { "city", 5_000 },
+        { "world", 3_000 },
+        { "poles and antimeridian", 2_000 },
+        { "few", 7 },
+        { "none", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Nearest_equals_a_linear_scan_with_every_filter(string layout, int count)
+    {
+        var random = new Random(Seed + count);
+        var rows = Stations(layout, count, random);
+        var builder = new StationIndexBuilder(count);
+        foreach (var row in rows.OrderBy(_ => random.Next()))
+        {
+            builder.Add(row);
+        }
+        var index = builder.Build(version: 42);
+        Assert.Equal(42, index.Version);
+        Assert.Equal(count, index.Count);
+
+        var hits = new NearestHit[NearestQuery.MaxK];
+        for (var q = 0; q < 400; q++)
+        {
+            var query = RandomQuery(layout, rows, random);
+            var now = Instants[q % Instants.Length];
+            var n = index.Nearest(query.Lat, query.Lon, new NearestFilter(query, now), hits.AsSpan(0, query.K));
+            var expected = LinearScan(rows, query, now);
+            var actual = hits.Take(n).Select(h => (index[h.Position].Id, h.DistanceM)).ToList();
+            Assert.True(
+                expected.Select(e => e.Id).SequenceEqual(actual.Select(a => a.Id)),
+                $"seed {Seed + count}, {layout} query {q} {query}: expected [{string.Join(",", expected)}] got [{string.Join(",", actual)}]");
+            Assert.Equal(expected.Select(e => e.DistanceM), actual.Select(a => a.DistanceM));
+        }
+    }
+
+    [Fact]
+    public void A_station_reads_back_as_it_was_added()
+    {
+        var builder = new StationIndexBuilder(1);
+        builder.Add(new StationIndexRow(
+            7, StationKind.CheckpointRestStop, "Checkpoint", "Road 1", "Fangshan", 39.7, 115.9, Amenity.Toilet | Amenity.TruckParking, "24/7"));
+        var index = builder.Build(1);
+        var s = index[0];
+        Assert.Equal((7L, StationKind.CheckpointRestStop, "Checkpoint", "Road 1", "Fangshan", 39.7, 115.9, Amenity.Toilet | Amenity.TruckParking, "24/7"),
+            (s.Id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHoursText));
+        Assert.True(s.OpeningHours!.IsAlwaysOpen);
+    }
+
+    private static List<(long Id, double DistanceM)> LinearScan(List<StationIndexRow> rows, NearestQuery query, DateTimeOffset now) =>
+        rows.Where(r => query.Kinds.Count == 0 || query.Kinds.Contains(r.Kind))
+            .Where(r => r.Amenities.HasAll(query.Amenities))
+            .Where(r => !query.OpenNow || (OpeningHours.TryParse(r.OpeningHours, out var hours, out _) && hours.StateAt(now).IsOpen))
+            .Select(r => (r.Id, DistanceM: Geodesy.DistanceMeters(query.Lat, query.Lon, r.Lat, r.Lon)))
+            .Where(r => query.MaxDistanceM is not { } max || r.DistanceM <= max)
+            .OrderBy(r => r.DistanceM).ThenBy(r => r.Id)
+            .Take(query.K)
+            .ToList();
+
+    private static List<StationIndexRow> Stations(string layout, int count, Random random)
+    {
+        var rows = new List<StationIndexRow>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // Every tenth station or so shares the coordinates of another: exact ties, broken by id.
+            var (lat, lon) = i > 0 && random.NextDouble() < 0.1 ? At(rows[random.Next(rows.Count)]) : Point(layout, random);
+            rows.Add(new StationIndexRow(
+                Id: 1 + i * 3 + random.Next(3),
+                Kind: (StationKind)random.Next(3),
+                Name: $"station {i}",
+                Address: random.NextDouble() < 0.5 ? null : $"road {i}",
+                District: random.NextDouble() < 0.5 ? null : $"district {i % 5}",
+                Lat: lat,
+                Lon: lon,
+                Amenities: (Amenity)random.Next(1 << 16) & (Amenity)random.Next(1 << 16),
+                OpeningHours: HoursTexts[random.Next(HoursTexts.Length)]));
+        }
+        return rows;
+    }
+
+    private static (double Lat, double Lon) At(StationIndexRow row) => (row.Lat, row.Lon);
+
+    private static (double Lat, double Lon) Point(string layout, Random random) => layout switch
+    {
+        "city" => (39.6 + random.NextDouble() * 0.7, 115.9 + random.NextDouble()),
+        "poles and antimeridian" => random.Next(3) switch
+        {
+            0 => (89 + random.NextDouble(), -180 + random.NextDouble() * 360),
+            1 => (-90 + random.NextDouble(), -180 + random.NextDouble() * 360),
+            _ => (-60 + random.NextDouble() * 120, random.NextDouble() < 0.5 ? 179 + random.NextDouble() : -180 + random.NextDouble()),
+        },
+        _ => (-80 + random.NextDouble() * 160, -180 + random.NextDouble() * 360),
+    };
+
+    private static NearestQuery RandomQuery(string layout, List<StationIndexRow> rows, Random random)
+    {
+        var (lat, lon) = rows.Count > 0 && random.NextDouble() < 0.1 ? At(rows[random.Next(rows.Count)]) : Point(layout, random);
+        return new NearestQuery
+        {
+            Lat = lat,
+            Lon = lon,
+            K = random.NextDouble() < 0.8 ? random.Next(1, 21) : random.Next(1, NearestQuery.MaxK + 1),
+            Kinds = Enum.GetValues<StationKind>().Where(_ => random.NextDouble() < 0.3).ToArray(),
+            Amenities = random.NextDouble() < 0.5 ? Amenity.None : (Amenity)(1L << random.Next(16)) | (random.NextDouble() < 0.3 ? (Amenity)(1L << random.Next(16)) : Amenity.None),
+            OpenNow = random.NextDouble() < 0.3,
+            MaxDistanceM = random.NextDouble() < 0.3 ? 100 * Math.Pow(1e5, random.NextDouble()) : null,
+        };
+    }
+}
