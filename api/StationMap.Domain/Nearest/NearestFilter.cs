@@ -14,13 +14,15 @@ public readonly struct NearestFilter
     private readonly long _requiredTraits;
     private readonly long _kindTraits;
     private readonly bool _openNow;
+    private readonly double? _vehicleLengthM;
     private readonly DateTimeOffset _now;
 
     /// <param name="query">The query whose filters apply.</param>
     /// <param name="now">The instant "open now" means.</param>
     public NearestFilter(NearestQuery query, DateTimeOffset now)
     {
-        _requiredTraits = (long)query.Amenities;
+        _requiredTraits = (long)query.Amenities | StationTraits.Required(query.TruckFilter);
+        _vehicleLengthM = query.VehicleLengthM;
         _kindTraits = StationTraits.KindBits(query.Kinds);
         _openNow = query.OpenNow;
         _now = now;
@@ -37,6 +39,11 @@ public readonly struct NearestFilter
     internal bool MatchesTraits(long traits) =>
         (traits & _requiredTraits) == _requiredTraits && (traits & _kindTraits) != 0;
 
-    /// <summary>The rest of the test, run only on stations near enough to matter: open at the instant.</summary>
-    internal bool Matches(OpeningHours? hours) => !_openNow || (hours is not null && hours.StateAt(_now).IsOpen);
+    /// <summary>
+    /// The rest of the test, run only on stations near enough to matter: the vehicle fits (an unknown length never
+    /// does, as in SQL) and open at the instant.
+    /// </summary>
+    internal bool Matches(OpeningHours? hours, double maxVehicleLengthM) =>
+        (_vehicleLengthM is not { } length || maxVehicleLengthM >= length)
+        && (!_openNow || (hours is not null && hours.StateAt(_now).IsOpen));
 }

@@ -21,13 +21,14 @@ public sealed class StationIndex
     private readonly Node[] _nodes;
     private readonly Point3[] _points;
     private readonly long[] _traits;
+    private readonly double[] _maxVehicleLengths;
     private readonly int[] _hoursOf;
     private readonly string?[] _hoursTexts;
     private readonly OpeningHours?[] _hours;
 
     private StationIndex(
         long version, Node[] nodes, Point3[] points, long[] ids, double[] lats, double[] lons, long[] traits,
-        string[] names, string?[] addresses, string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
+        double[] maxVehicleLengths, string[] names, string?[] addresses, string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
     {
         Version = version;
         _nodes = nodes;
@@ -36,6 +37,7 @@ public sealed class StationIndex
         Lats = lats;
         Lons = lons;
         _traits = traits;
+        _maxVehicleLengths = maxVehicleLengths;
         Names = names;
         Addresses = addresses;
         Districts = districts;
@@ -89,7 +91,7 @@ public sealed class StationIndex
             if (item < 0)
             {
                 var p = ~item;
-                if (!filter.Matches(HoursAt(p)))
+                if (!filter.Matches(HoursAt(p), _maxVehicleLengths[p]))
                 {
                     continue;
                 }
@@ -151,7 +153,7 @@ public sealed class StationIndex
 
     /// <summary>Builds the tree over the builder's columns; used by <see cref="StationIndexBuilder.Build"/>.</summary>
     internal static StationIndex Create(
-        long version, long[] ids, double[] lats, double[] lons, long[] traits, string[] names, string?[] addresses,
+        long version, long[] ids, double[] lats, double[] lons, long[] traits, double[] maxVehicleLengths, string[] names, string?[] addresses,
         string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
     {
         var n = ids.Length;
@@ -188,7 +190,7 @@ public sealed class StationIndex
         }
         return new StationIndex(
             version, nodeArray, Permute(points, order), Permute(ids, order), Permute(lats, order), Permute(lons, order),
-            sortedTraits, Permute(names, order), Permute(addresses, order), Permute(districts, order),
+            sortedTraits, Permute(maxVehicleLengths, order), Permute(names, order), Permute(addresses, order), Permute(districts, order),
             Permute(hoursOf, order), hoursTexts, hours);
     }
 

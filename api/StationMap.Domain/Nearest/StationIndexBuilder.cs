@@ -12,6 +12,7 @@ public sealed class StationIndexBuilder(int capacity)
     private readonly List<double> _lats = new(capacity);
     private readonly List<double> _lons = new(capacity);
     private readonly List<long> _traits = new(capacity);
+    private readonly List<double> _maxVehicleLengths = new(capacity);
     private readonly List<string> _names = new(capacity);
     private readonly List<string?> _addresses = new(capacity);
     private readonly List<string?> _districts = new(capacity);
@@ -28,7 +29,9 @@ public sealed class StationIndexBuilder(int capacity)
         _ids.Add(row.Id);
         _lats.Add(row.Lat);
         _lons.Add(row.Lon);
-        _traits.Add(StationTraits.Of(row.Kind, row.Amenities));
+        _traits.Add(StationTraits.Of(row));
+        // NaN compares false with every length, as NULL does in SQL.
+        _maxVehicleLengths.Add(row.MaxVehicleLengthM ?? double.NaN);
         _names.Add(row.Name);
         _addresses.Add(row.Address);
         _districts.Add(row.District is null ? null : Shared(row.District));
@@ -38,7 +41,7 @@ public sealed class StationIndexBuilder(int capacity)
     /// <param name="version">The store's data version the rows were read at.</param>
     public StationIndex Build(long version) =>
         StationIndex.Create(
-            version, [.. _ids], [.. _lats], [.. _lons], [.. _traits], [.. _names], [.. _addresses], [.. _districts],
+            version, [.. _ids], [.. _lats], [.. _lons], [.. _traits], [.. _maxVehicleLengths], [.. _names], [.. _addresses], [.. _districts],
             [.. _hoursOf], [.. _hoursTexts], [.. _hours]);
 
     private string Shared(string district)

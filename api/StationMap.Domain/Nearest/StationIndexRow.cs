@@ -10,4 +10,7 @@ public readonly record struct StationIndexRow(
     double Lat,
     double Lon,
     Amenity Amenities,
-    string? OpeningHours);
+    string? OpeningHours,
+    int? TruckParkingSpaces = null,
+    double? MaxVehicleLengthM = null,
+    bool HazmatAllowed = false);

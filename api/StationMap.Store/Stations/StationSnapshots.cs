@@ -20,7 +20,8 @@ public sealed class StationSnapshots(StationDataSources dataSources)
 
     // The same stations the nearest SQL ranks (live ones), with what its filters test and its answer shows.
     private const string LiveSql = """
-        SELECT id, kind, name, address, district, ST_Y(location), ST_X(location), amenities, opening_hours
+        SELECT id, kind, name, address, district, ST_Y(location), ST_X(location), amenities, opening_hours,
+               truck_parking_spaces, max_vehicle_length_m, hazmat_allowed
         FROM station
         WHERE retired_at IS NULL
         """;
@@ -65,7 +66,10 @@ public sealed class StationSnapshots(StationDataSources dataSources)
                     reader.GetDouble(5),
                     reader.GetDouble(6),
                     Amenities.FromWire(reader.GetFieldValue<string[]>(7)),
-                    reader.IsDBNull(8) ? null : reader.GetString(8)));
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                    reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                    reader.GetBoolean(11)));
             }
         }
         await transaction.CommitAsync(cancellationToken);

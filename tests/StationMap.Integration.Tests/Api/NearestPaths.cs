@@ -51,7 +51,8 @@ internal sealed class NearestPaths : IAsyncDisposable
     /// <summary>Runs <paramref name="count"/> random queries around the points <paramref name="near"/> gives and compares the paths.</summary>
     /// <returns>How many answers were compared and how many of them had stations.</returns>
     public async Task<(int Compared, int NonEmpty)> CompareAsync(
-        int seed, int count, (double MinLat, double MinLon, double MaxLat, double MaxLon) box, IReadOnlyList<(double Lat, double Lon)> stations)
+        int seed, int count, (double MinLat, double MinLon, double MaxLat, double MaxLon) box, IReadOnlyList<(double Lat, double Lon)> stations,
+        bool truckFilters = true)
     {
         var random = new Random(seed);
         var nonEmpty = 0;
@@ -64,7 +65,7 @@ internal sealed class NearestPaths : IAsyncDisposable
                 _memory.Time.SetUtcNow(instant);
                 _database.Time.SetUtcNow(instant);
             }
-            var query = RandomQuery(random, box, stations);
+            var query = RandomQuery(random, box, stations, truckFilters);
             var context = $"seed {seed} query {i}: ?{query} at {_memory.Time.GetUtcNow():O}";
             var fromMemory = await GetAsync(_memoryClient, query, context);
             var fromDatabase = await GetAsync(_databaseClient, query, context);
@@ -101,7 +102,8 @@ internal sealed class NearestPaths : IAsyncDisposable
     }
 
     private static string RandomQuery(
-        Random random, (double MinLat, double MinLon, double MaxLat, double MaxLon) box, IReadOnlyList<(double Lat, double Lon)> stations)
+        Random random, (double MinLat, double MinLon, double MaxLat, double MaxLon) box, IReadOnlyList<(double Lat, double Lon)> stations,
+        bool truckFilters)
     {
         var where = random.NextDouble();
         var (lat, lon) = where switch
@@ -132,6 +134,20 @@ internal sealed class NearestPaths : IAsyncDisposable
         if (random.NextDouble() < 0.35)
         {
             parts.Add("openNow=true");
+        }
+        // Truck filters: rare attributes, so these searches reach far before k stations pass (the generated sets
+        // have no truck attributes at all, so there they would only compare empty answers).
+        if (truckFilters && random.NextDouble() < 0.15)
+        {
+            parts.Add("truck=true");
+        }
+        if (truckFilters && random.NextDouble() < 0.15)
+        {
+            parts.Add($"vehicleLengthM={F(new[] { 9.6, 12, 17.5, 18, 22 }[random.Next(5)])}");
+        }
+        if (truckFilters && random.NextDouble() < 0.1)
+        {
+            parts.Add("hazmat=true");
         }
         if (random.NextDouble() < 0.25)
         {
