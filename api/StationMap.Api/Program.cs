@@ -20,6 +20,7 @@ app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
 app.MapCheckpointsApi();
+app.MapRoutesApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapSourcesApi();
