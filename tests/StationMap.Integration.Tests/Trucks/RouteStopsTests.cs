@@ -30,13 +30,17 @@ public sealed class RouteStopsTests(DemoDatabase database) : IClassFixture<DemoD
     {
         var random = new Random(Seed);
         var compared = 0;
-        for (var i = 0; i < 14; i++)
+        for (var i = 0; i < 24; i++)
         {
             var route = RandomRoute(random, 39.65 + random.NextDouble() * 0.5, 115.95 + random.NextDouble() * 0.75, random.Next(2, 25));
             if (i % 4 == 3)
             {
-                // Doubling back over part of the way.
-                route.AddRange(route.Take(route.Count - 1).Reverse().Take(random.Next(1, route.Count)));
+                // Doubling back over part of the way, a few hundred metres beside the way out (the other carriageway,
+                // a parallel road), so that the way back passes some stations closer than the way out did.
+                var back = route.Take(route.Count - 1).Reverse().Take(random.Next(1, route.Count))
+                    .Select(p => (Math.Round(p.Lat + (random.NextDouble() - 0.5) * 0.006, 6), Math.Round(p.Lon + (random.NextDouble() - 0.5) * 0.006, 6)))
+                    .ToList();
+                route.AddRange(back);
             }
             double[] corridors = [150, 500, 1000, 2500, 5000];
             var corridor = corridors[random.Next(corridors.Length)];
@@ -105,6 +109,14 @@ public sealed class RouteStopsTests(DemoDatabase database) : IClassFixture<DemoD
         var crossing = Assert.Single(answer.Items, i => Math.Abs(i.Lat - 41.028) < 1e-9 && Math.Abs(i.Lon - 110.0) < 1e-9);
         Assert.InRange(crossing.AlongM, Geodesy.DistanceMeters(41.0, 110.0, 41.028, 110.0) - 1, Geodesy.DistanceMeters(41.0, 110.0, 41.028, 110.0) + 1);
         Assert.True(crossing.OffsetM < 1);
+
+        // Row 12, column 11: 336 m east of the first leg, 222 m north of the last; nearer the last, yet met first on the first.
+        var nearerLater = await PostAsync(Body(route, 400));
+        var stop = Assert.Single(nearerLater.Items, i => Math.Abs(i.Lat - 41.028) < 1e-9 && Math.Abs(i.Lon - 110.004) < 1e-9);
+        var firstLeg = Geodesy.DistanceMeters(41.0, 110.0, 41.028, 110.0);
+        Assert.InRange(stop.AlongM, firstLeg - 5, firstLeg + 5);
+        Assert.InRange(stop.OffsetM, 215, 230);
+        AssertMatchesBruteForce(route, 400, false, null, false, nearerLater, "self-crossing, nearer the later passage");
     }
 
     [Fact]
