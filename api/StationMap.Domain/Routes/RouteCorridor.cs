@@ -17,6 +17,9 @@ public sealed class RouteCorridor
     public const double MaxPieceM = 1_000;
 
     private const int BlockSize = 32;
+
+    // Room for the centimetres between a chord and the ground it spans when pruning by straight-line distance.
+    private const double ChordSlackM = 1;
     private const double DegreesToRadians = Math.PI / 180;
     private const double RadiansToDegrees = 180 / Math.PI;
 
@@ -57,13 +60,14 @@ public sealed class RouteCorridor
     public RoutePosition? Locate(double lat, double lon)
     {
         var p = EarthCentred.From(lat, lon);
+        var (east, north) = TangentAxes(lat, lon);
         var nearest = double.PositiveInfinity;
         var passage = Passage.NotFound;
         var passageOffset = double.PositiveInfinity;
         var passageAlong = 0.0;
         foreach (var block in _blocks)
         {
-            if (p.DistanceTo(block.Centre) - block.Radius > CorridorM)
+            if (p.DistanceTo(block.Centre) - block.Radius > CorridorM + ChordSlackM)
             {
                 // Every piece of the block is outside the corridor, so a passage in progress ends here.
                 passage = passage == Passage.Open ? Passage.Closed : passage;
@@ -71,11 +75,21 @@ public sealed class RouteCorridor
             }
             for (var i = block.First; i < block.End; i++)
             {
-                var a = _vertices[i];
-                var ab = _vertices[i + 1] - a;
-                var squared = ab.Dot(ab);
-                var t = squared == 0 ? 0 : Math.Clamp((p - a).Dot(ab) / squared, 0, 1);
-                var offset = p.DistanceTo(a + t * ab);
+                var a = _vertices[i] - p;
+                var b = _vertices[i + 1] - p;
+                if (ChordDistance(a, b) > CorridorM + ChordSlackM)
+                {
+                    passage = passage == Passage.Open ? Passage.Closed : passage;
+                    continue;
+                }
+                // On the plane tangent at the point, distances from it are geodesic distances to within a millimetre
+                // at 5 km in every direction (an azimuthal projection), so the nearest point there is the nearest on the ground.
+                var (ax, ay) = (a.Dot(east), a.Dot(north));
+                var (bx, by) = (b.Dot(east), b.Dot(north));
+                var (dx, dy) = (bx - ax, by - ay);
+                var squared = dx * dx + dy * dy;
+                var t = squared == 0 ? 0 : Math.Clamp(-(ax * dx + ay * dy) / squared, 0, 1);
+                var offset = Math.Sqrt(Square(ax + t * dx) + Square(ay + t * dy));
                 nearest = Math.Min(nearest, offset);
                 switch (passage)
                 {
@@ -85,7 +99,7 @@ public sealed class RouteCorridor
                         break;
                     // Distance to a point along a straight piece is convex, so a piece that starts inside the corridor
                     // continues the passage, and its closest point lies within it.
-                    case Passage.Open when p.DistanceTo(a) <= CorridorM:
+                    case Passage.Open when Math.Sqrt(ax * ax + ay * ay) <= CorridorM:
                         if (offset < passageOffset)
                         {
                             (passageOffset, passageAlong) = (offset, Along(i, t));
@@ -101,6 +115,26 @@ public sealed class RouteCorridor
     }
 
     private double Along(int piece, double t) => _alongM[piece] + t * (_alongM[piece + 1] - _alongM[piece]);
+
+    // The straight-line distance from the origin to the chord a–b: never more than the distance on the ground, so a
+    // chord farther than the corridor (and the slack) cannot come within it.
+    private static double ChordDistance(EarthCentred a, EarthCentred b)
+    {
+        var ab = b - a;
+        var squared = ab.Dot(ab);
+        var t = squared == 0 ? 0 : Math.Clamp(-a.Dot(ab) / squared, 0, 1);
+        return (a + t * ab).Length;
+    }
+
+    // Unit vectors pointing east and north at a point of the ellipsoid (the normal there is the geodetic vertical).
+    private static (EarthCentred East, EarthCentred North) TangentAxes(double lat, double lon)
+    {
+        var (sinPhi, cosPhi) = Math.SinCos(lat * DegreesToRadians);
+        var (sinLambda, cosLambda) = Math.SinCos(lon * DegreesToRadians);
+        return (new EarthCentred(-sinLambda, cosLambda, 0), new EarthCentred(-sinPhi * cosLambda, -sinPhi * sinLambda, cosPhi));
+    }
+
+    private static double Square(double x) => x * x;
 
     // Interpolates the great circle through both positions (spherical linear interpolation of unit vectors).
     private static void AddLeg(List<EarthCentred> vertices, LatLon from, LatLon to)
