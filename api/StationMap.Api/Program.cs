@@ -22,6 +22,7 @@ app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
 app.MapCheckpointsApi();
+app.MapRoutesApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapSourcesApi();

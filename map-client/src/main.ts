@@ -13,6 +13,7 @@ import { renderCard } from './views/card';
 import { renderFilters } from './views/filters';
 import { renderList } from './views/list';
 import { StationMapView } from './views/map';
+import { TruckPanel } from './views/truck';
 
 const NEAREST_COUNT = 10;
 const STATION_ROUTE = /^#\/station\/(\d+)$/;
@@ -34,6 +35,7 @@ class App {
   private message: MessageKey | null = 'pickOnMap';
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
+  private truck!: TruckPanel;
 
   async start(): Promise<void> {
     const config = await fetchConfig().then((r) => r.data).catch(() => FALLBACK_CONFIG);
@@ -49,6 +51,14 @@ class App {
       panel.hidden = !panel.hidden;
       $('filters-toggle').setAttribute('aria-expanded', String(!panel.hidden));
     });
+    this.truck = new TruckPanel($('truck'), { onStation: (id) => void this.openStation(id), onFrame: (points) => this.map.fit(points) });
+    $('truck-toggle').addEventListener('click', () => {
+      const panel = $('truck');
+      panel.hidden = !panel.hidden;
+      $('truck-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) void this.truck.open();
+    });
+    this.truck.render(this.lang);
     window.addEventListener('hashchange', () => void this.route());
     this.render();
     await this.route();
@@ -66,6 +76,7 @@ class App {
   private setLang(lang: Lang): void {
     this.lang = lang;
     saveLang(lang);
+    this.truck.render(lang);
     this.render();
   }
 
@@ -174,6 +185,7 @@ class App {
     const activeFilters = this.filters.kinds.length + this.filters.amenities.length + Number(this.filters.openNow);
     $('filters-toggle').textContent = activeFilters ? `${this.t('filters')} (${activeFilters})` : this.t('filters');
     renderFilters($('filters'), this.filters, lang, (f) => this.setFilters(f));
+    $('truck-toggle').textContent = this.t('truckMode');
 
     $('message').textContent = this.message ? this.t(this.message) : '';
     $('cached').textContent = this.itemsCachedAt ? this.t('cachedAt', { time: formatClock(this.itemsCachedAt) }) : '';

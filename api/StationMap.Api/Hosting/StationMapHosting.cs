@@ -1,8 +1,10 @@
 using Scalar.AspNetCore;
+using StationMap.Api.Routes;
 using StationMap.Api.Stations;
 using StationMap.Store;
 using StationMap.Store.Checkpoints;
 using StationMap.Store.Migrations;
+using StationMap.Store.Routes;
 using StationMap.Store.Stations;
 
 namespace StationMap.Api.Hosting;
@@ -34,6 +36,8 @@ public static class StationMapHosting
         services.AddSingleton<LiveStationIndex>();
         services.AddHostedService<StationIndexSync>();
         services.AddSingleton<DatabaseNearestSearch>();
+        services.AddSingleton<RouteQueries>();
+        services.AddSingleton<RouteStopSearch>();
         services.AddSingleton<NearestStationSearch>();
         services.AddSingleton<OpeningHoursCache>();
         services.AddSingleton(TimeProvider.System);

@@ -11,9 +11,4 @@ public readonly record struct TruckFilter(bool Truck, double? VehicleLengthM, bo
 
     /// <summary>What "truck-suitable" means for checkpoint stops: truck parking, plus whatever the driver adds.</summary>
     public TruckFilter RequiringTruckParking() => this with { Truck = true };
-
-    public bool Admits(StationRecord station) =>
-        (!Truck || station.TruckParkingSpaces > 0)
-        && (VehicleLengthM is not { } length || station.MaxVehicleLengthM >= length)
-        && (!Hazmat || station.HazmatAllowed);
 }

@@ -1,0 +1,48 @@
+using StationMap.Domain;
+using StationMap.Domain.Routes;
+using StationMap.Store.Routes;
+
+namespace StationMap.Api.Routes;
+
+/// <summary>
+/// Answers a <see cref="RouteQuery"/>: PostGIS finds the stations near the route through the index, then
+/// <see cref="RouteCorridor"/> decides exactly which lie within the corridor and where along the route they come.
+/// </summary>
+public sealed class RouteStopSearch(RouteQueries queries)
+{
+    // PostGIS and the corridor measure the same arcs in slightly different ways (centimetres apart); asking PostGIS
+    // for a little more keeps it from dropping a stop that the corridor, which has the last word, would take.
+    private const double CandidateMarginM = 10;
+
+    public async Task<RouteStopsResponse> FindAsync(RouteQuery query, CancellationToken cancellationToken)
+    {
+        var corridor = new RouteCorridor(query.Route, query.CorridorM);
+        var candidates = await queries.CandidatesAsync(query.Route, query.CorridorM + CandidateMarginM, query.Truck, cancellationToken);
+        var located = new List<(long Id, RoutePosition Position)>(candidates.Count);
+        foreach (var (id, lat, lon) in candidates)
+        {
+            if (corridor.Locate(lat, lon) is { } position)
+            {
+                located.Add((id, position));
+            }
+        }
+        located.Sort((x, y) =>
+        {
+            var byAlong = x.Position.AlongM.CompareTo(y.Position.AlongM);
+            return byAlong != 0 ? byAlong : x.Position.OffsetM != y.Position.OffsetM ? x.Position.OffsetM.CompareTo(y.Position.OffsetM) : x.Id.CompareTo(y.Id);
+        });
+        var first = located.Take(query.Limit).ToList();
+        var stations = (await queries.ByIdsAsync(first.Select(l => l.Id).ToList(), cancellationToken)).ToDictionary(s => s.Id);
+        var items = first.Where(l => stations.ContainsKey(l.Id)).Select(l => ToStop(stations[l.Id], l.Position)).ToList();
+        return new RouteStopsResponse(
+            query.CorridorM, Math.Round(corridor.LengthM, 1), located.Count, located.Count > query.Limit, query.Limit, items);
+    }
+
+    private static RouteStop ToStop(Station station, RoutePosition position)
+    {
+        var r = station.Record;
+        return new RouteStop(
+            station.Id, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.Phone, Amenities.ToWire(r.Amenities), r.OpeningHours,
+            Math.Round(position.AlongM, 2), Math.Round(position.OffsetM, 2), r.TruckParkingSpaces, r.MaxVehicleLengthM, r.HazmatAllowed);
+    }
+}

@@ -1,0 +1,153 @@
+// Truck mode: pick a checkpoint and see the truck stops around it, or paste the road ahead (a GeoJSON LineString) and
+// see the stops along it in the order they come; both for the driver's vehicle length and load.
+
+import type { LatLon } from '../coords';
+import { formatDistance } from '../format';
+import { translate, type Lang, type MessageKey } from '../i18n';
+import {
+  fetchCheckpointStops, fetchCheckpoints, fetchRouteStops, RequestProblem, routePositions, type Checkpoint, type TruckStop,
+  type Vehicle,
+} from '../truck-api';
+import { clear, h } from './dom';
+
+const STOPS_PER_CHECKPOINT = 10;
+const DEFAULT_CORRIDOR_M = 1000;
+
+export interface TruckPanelHooks {
+  onStation(id: number): void;
+  onFrame(points: readonly LatLon[]): void;
+}
+
+export class TruckPanel {
+  private lang: Lang = 'zh-CN';
+  private checkpoints: Checkpoint[] = [];
+  private checkpointId: number | null = null;
+  private vehicle: Vehicle = { lengthM: null, hazmat: false };
+  private routeText = '';
+  private corridorM = DEFAULT_CORRIDOR_M;
+  private stops: TruckStop[] = [];
+  private along = false;
+  private status: string | null = null;
+
+  constructor(private readonly target: HTMLElement, private readonly hooks: TruckPanelHooks) {}
+
+  /** Loads the checkpoints the first time the panel opens. */
+  async open(): Promise<void> {
+    if (this.checkpoints.length > 0) return;
+    try {
+      this.checkpoints = await fetchCheckpoints();
+      this.checkpointId = this.checkpoints[0]?.id ?? null;
+    } catch {
+      this.status = this.t('loadFailed');
+    }
+    this.render(this.lang);
+  }
+
+  render(lang: Lang): void {
+    this.lang = lang;
+    clear(this.target);
+    const select = h('select', { id: 'truck-checkpoint', 'aria-label': this.t('truckCheckpoint') },
+      ...this.checkpoints.map((c) => h('option', { value: String(c.id), selected: c.id === this.checkpointId }, c.name)));
+    select.addEventListener('change', () => { this.checkpointId = Number(select.value); });
+
+    const length = h('input', {
+      id: 'truck-length', type: 'number', min: '1', max: '30', step: '0.5', inputmode: 'decimal',
+      value: this.vehicle.lengthM === null ? '' : String(this.vehicle.lengthM),
+    });
+    length.addEventListener('change', () => {
+      const value = Number.parseFloat(length.value);
+      this.vehicle = { ...this.vehicle, lengthM: Number.isFinite(value) && value > 0 ? value : null };
+    });
+    const hazmat = h('input', { id: 'truck-hazmat', type: 'checkbox', checked: this.vehicle.hazmat });
+    hazmat.addEventListener('change', () => { this.vehicle = { ...this.vehicle, hazmat: hazmat.checked }; });
+
+    const nearCheckpoint = h('button', { type: 'button', class: 'primary', id: 'truck-checkpoint-stops' }, this.t('truckStopsNearCheckpoint'));
+    nearCheckpoint.addEventListener('click', () => void this.loadCheckpointStops());
+
+    const route = h('textarea', { id: 'truck-route', rows: '3', placeholder: this.t('truckRoutePlaceholder') });
+    route.value = this.routeText;
+    route.addEventListener('input', () => { this.routeText = route.value; });
+    const corridor = h('input', { id: 'truck-corridor', type: 'number', min: '1', max: '5000', step: '100', value: String(this.corridorM) });
+    corridor.addEventListener('change', () => { this.corridorM = Number.parseFloat(corridor.value) || DEFAULT_CORRIDOR_M; });
+    const alongRoute = h('button', { type: 'button', class: 'primary', id: 'truck-route-stops' }, this.t('truckStopsAlongRoute'));
+    alongRoute.addEventListener('click', () => void this.loadRouteStops());
+
+    const list = h('ol', { class: 'nearest truck-stops', id: 'truck-stops' },
+      ...this.stops.map((stop) => {
+        const button = h('button', { type: 'button', class: 'station', 'data-station-id': String(stop.id) },
+          h('span', { class: 'station-main' },
+            h('span', { class: 'station-name' }, stop.name),
+            h('span', { class: 'station-meta' },
+              h('strong', {}, this.along
+                ? this.t('truckAlong', { along: formatDistance(stop.alongM ?? 0, lang), off: formatDistance(stop.offsetM ?? 0, lang) })
+                : formatDistance(stop.distanceM ?? 0, lang)),
+              ' · ',
+              this.describeTruck(stop))));
+        button.addEventListener('click', () => this.hooks.onStation(stop.id));
+        return h('li', {}, button);
+      }));
+
+    this.target.append(
+      h('h3', {}, this.t('truckVehicle')),
+      h('label', { class: 'field' }, this.t('truckLength'), ' ', length),
+      h('label', { class: 'check' }, hazmat, ' ', this.t('truckHazmat')),
+      h('h3', {}, this.t('truckCheckpoint')),
+      select, ' ', nearCheckpoint,
+      h('h3', {}, this.t('truckRoute')),
+      route,
+      h('label', { class: 'field' }, this.t('truckCorridor'), ' ', corridor), ' ', alongRoute,
+      h('p', { class: 'message', role: 'status', id: 'truck-status' }, this.status ?? ''),
+      list);
+  }
+
+  private async loadCheckpointStops(): Promise<void> {
+    const checkpoint = this.checkpoints.find((c) => c.id === this.checkpointId);
+    if (!checkpoint) return;
+    await this.show(false, async () => {
+      const stops = await fetchCheckpointStops(checkpoint.id, this.vehicle, STOPS_PER_CHECKPOINT);
+      this.hooks.onFrame([checkpoint, ...stops]);
+      return stops;
+    });
+  }
+
+  private async loadRouteStops(): Promise<void> {
+    let route: unknown;
+    try {
+      route = JSON.parse(this.routeText);
+    } catch {
+      this.status = this.t('truckRouteNotJson');
+      this.render(this.lang);
+      return;
+    }
+    await this.show(true, async () => {
+      const answer = await fetchRouteStops(route, this.corridorM, this.vehicle);
+      this.hooks.onFrame([...(routePositions(route) ?? []), ...answer.items]);
+      return answer.items;
+    });
+  }
+
+  private async show(along: boolean, load: () => Promise<TruckStop[]>): Promise<void> {
+    try {
+      this.stops = await load();
+      this.along = along;
+      this.status = this.stops.length === 0 ? this.t('truckNoStops') : null;
+    } catch (error) {
+      this.stops = [];
+      this.status = error instanceof RequestProblem
+        ? this.t('truckBadInput', { fields: error.fields.join(', ') })
+        : this.t('loadFailed');
+    }
+    this.render(this.lang);
+  }
+
+  private describeTruck(stop: TruckStop): string {
+    const parts = [this.t('truckParking', { n: stop.truckParkingSpaces ?? 0 })];
+    if (stop.maxVehicleLengthM !== null) parts.push(this.t('truckMaxLength', { n: stop.maxVehicleLengthM }));
+    if (stop.hazmatAllowed) parts.push(this.t('truckHazmatAllowed'));
+    return parts.join(' · ');
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.lang, key, params);
+  }
+}
