@@ -10,6 +10,7 @@ using StationMap.Store.Operators;
 namespace StationMap.Integration.Tests.Planning;
 
 /// <summary><c>/api/planning/runs</c>: who may start one, what is refused, and what a finished run says and exports.</summary>
+[Collection(HangfireHosts.Name)]
 public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private StationMapFactory _factory = null!;
