@@ -31,6 +31,7 @@ class PlannerView {
   private markers: maplibregl.Marker[] = [];
   private status = '';
   private coverageLine = '';
+  private reachHint = false;
   private sites: SuggestedSite[] = [];
   private coverageShown = false;
 
@@ -129,6 +130,7 @@ class PlannerView {
         share: percent(coverage.share), covered: Math.round(coverage.coveredWeight), total: Math.round(coverage.totalWeight),
       });
       this.coverageShown = true;
+      this.fit(cells.flatMap((c) => c.geometry.coordinates[0] ?? []));
       await this.drawReach();
     } catch (error) {
       this.fail(error);
@@ -140,10 +142,10 @@ class PlannerView {
   private async drawReach(): Promise<void> {
     const map = await this.ensureMap();
     const source = map.getSource('planner-reach') as maplibregl.GeoJSONSource;
-    if (map.getZoom() < RADIUS_ZOOM) {
+    this.reachHint = map.getZoom() < RADIUS_ZOOM;
+    this.render();
+    if (this.reachHint) {
       source.setData(empty);
-      this.status = this.t('zoomForRadius');
-      this.render();
       return;
     }
     const bounds = map.getBounds();
@@ -208,6 +210,15 @@ class PlannerView {
       const [lon, lat] = this.draw([site.lon, site.lat]);
       return new maplibregl.Marker({ element }).setLngLat([lon, lat]).addTo(map);
     });
+    this.fit(this.sites.map((s) => this.draw([s.lon, s.lat])));
+  }
+
+  /** Frames positions already in the basemap's datum; the reach circles follow on moveend. */
+  private fit(positions: number[][]): void {
+    if (!this.map || positions.length === 0) return;
+    const bounds = new maplibregl.LngLatBounds();
+    for (const [lon, lat] of positions) bounds.extend([lon!, lat!]);
+    this.map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 });
   }
 
   private render(): void {
@@ -216,7 +227,8 @@ class PlannerView {
     }
     this.toggle.textContent = this.t('toggle');
     this.toggle.setAttribute('aria-label', this.t('toggleLabel'));
-    this.panel.querySelector('.planner-coverage')!.textContent = this.coverageLine;
+    const hint = this.reachHint ? ` · ${this.t('zoomForRadius')}` : '';
+    this.panel.querySelector('.planner-coverage')!.textContent = this.coverageLine + hint;
     this.panel.querySelector('.planner-status')!.textContent = this.status;
     const list = this.panel.querySelector('.planner-sites')!;
     list.replaceChildren(...this.sites.map((site) => {
