@@ -4,7 +4,7 @@
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
-#   scripts/bench.sh planning [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
+#   scripts/bench.sh planning [--span-m 40000] [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_WRK_THREADS (2),
 # STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").

@@ -5,6 +5,7 @@ import './styles.css';
 import { fetchConfig, fetchNearest, fetchStation, type MapConfig, type NearestItem, type StationDetail } from './api';
 import type { LatLon } from './coords';
 import { formatClock } from './format';
+import { mountPlanner } from './planner/planner';
 import { translate, type Lang, type MessageKey } from './i18n';
 import {
   loadFavourites, loadFilters, loadLang, saveFavourites, saveFilters, saveLang, type Filters,
@@ -44,6 +45,7 @@ class App {
       onOrigin: (origin) => void this.setOrigin(origin),
     });
     this.map.setKinds(this.filters.kinds);
+    mountPlanner(this.map, config, () => this.lang);
     $('lang').addEventListener('click', () => this.setLang(this.lang === 'zh-CN' ? 'en' : 'zh-CN'));
     $('locate').addEventListener('click', () => this.locate());
     $('filters-toggle').addEventListener('click', () => {

@@ -23,7 +23,8 @@ static int Usage()
                                                                       k=10 on an in-process KD-tree, one thread
           pgbench-script --box minLon,minLat,maxLon,maxLat [--k K]    the API's nearest SQL as a pgbench script
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
-          planning [--seed S] [--exact-seconds T] [--exact-workers W]  site selection: greedy + swap at city scale, exact vs greedy
+          planning [--seed S] [--span-m M] [--exact-seconds T] [--exact-workers W]
+                                                                      site selection: greedy + swap at city scale, exact vs greedy
         """);
     return 2;
 }

@@ -17,10 +17,6 @@ public static class PlanningEndpoints
 {
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
-        // Hangfire takes its loggers from a process-wide provider that the last host to configure Hangfire set; making
-        // the client now binds it to this host's loggers, not to those of another host (tests run several) that may
-        // be gone by the first request.
-        app.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
         var group = app.MapGroup("/api/planning").WithTags("Planning");
         group.MapGet("/layers", LayersAsync)
             .WithName("PlanningLayers")

@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace StationMap.Store.Planning;
 
-/// <summary>The <c>planning_run</c> records: created by the API, advanced by the background job, read by anyone.</summary>
+/// <summary>
+/// The <c>planning_run</c> records: created by the API, advanced by the background job, read by anyone.
+/// Instants are written in UTC (Npgsql refuses other offsets for timestamptz; a clock may give local time).
+/// </summary>
 public sealed class PlanningRuns(StationDataSources dataSources)
 {
     private const string InsertSql = """
@@ -35,7 +38,7 @@ public sealed class PlanningRuns(StationDataSources dataSources)
         await using var command = dataSources.Write.CreateCommand(InsertSql);
         command.Parameters.Add(new NpgsqlParameter("parameters", NpgsqlDbType.Jsonb) { Value = parametersJson });
         command.Parameters.Add(new NpgsqlParameter("requested_by", NpgsqlDbType.Text) { Value = (object?)requestedBy ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at.ToUniversalTime()));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -44,7 +47,7 @@ public sealed class PlanningRuns(StationDataSources dataSources)
     {
         await using var command = dataSources.Write.CreateCommand(StartSql);
         command.Parameters.Add(new NpgsqlParameter<long>("id", id));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at.ToUniversalTime()));
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonDocument.Parse(json) : null;
     }
 
@@ -61,7 +64,7 @@ public sealed class PlanningRuns(StationDataSources dataSources)
         await using var command = dataSources.Write.CreateCommand(SucceedSql);
         command.Parameters.Add(new NpgsqlParameter<long>("id", id));
         command.Parameters.Add(new NpgsqlParameter("result", NpgsqlDbType.Jsonb) { Value = resultJson });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at.ToUniversalTime()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -70,7 +73,7 @@ public sealed class PlanningRuns(StationDataSources dataSources)
         await using var command = dataSources.Write.CreateCommand(FailSql);
         command.Parameters.Add(new NpgsqlParameter<long>("id", id));
         command.Parameters.Add(new NpgsqlParameter<string>("error", error));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at.ToUniversalTime()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

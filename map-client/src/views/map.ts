@@ -170,6 +170,12 @@ export class StationMapView {
   }
 
   /** Which kinds the markers show; reloads the view. */
+  /** The MapLibre map once its style has loaded, for overlays such as the planner's. */
+  async loaded(): Promise<maplibregl.Map> {
+    await this.ready;
+    return this.map;
+  }
+
   setKinds(kinds: readonly string[]): void {
     this.kinds = kinds;
     this.scheduleLoad(0);

@@ -34,6 +34,9 @@ public class MapSite : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The API's services (e.g. to make an operator key).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>A client for asking the API directly what the page should show.</summary>
     public HttpClient Api { get; private set; } = null!;
 

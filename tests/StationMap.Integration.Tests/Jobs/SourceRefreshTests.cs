@@ -10,7 +10,7 @@ using StationMap.Integration.Tests.Infrastructure;
 namespace StationMap.Integration.Tests.Jobs;
 
 /// <summary>The refresh job against a feed on loopback, run by real Hangfire servers on PostgreSQL storage.</summary>
-[Collection(HangfireServerCollection.Name)]
+[Collection(HangfireHosts.Name)]
 public sealed class SourceRefreshTests : IAsyncLifetime
 {
     private const string Source = "union-feed";

@@ -10,7 +10,7 @@ using StationMap.Store.Operators;
 namespace StationMap.Integration.Tests.Planning;
 
 /// <summary><c>/api/planning/runs</c>: who may start one, what is refused, and what a finished run says and exports.</summary>
-[Collection(Jobs.HangfireServerCollection.Name)]
+[Collection(HangfireHosts.Name)]
 public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private StationMapFactory _factory = null!;
@@ -40,6 +40,8 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var asOperator = await PostAsync(_operatorKey, FreightRun);
         Assert.Equal(HttpStatusCode.Forbidden, asOperator.StatusCode);
 
+        // A clock in Beijing time must still be stored (timestamptz takes UTC only).
+        _factory.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)));
         var asPlanner = await PostAsync(_plannerKey, FreightRun);
         Assert.Equal(HttpStatusCode.Accepted, asPlanner.StatusCode);
         var accepted = await asPlanner.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,0 +1,118 @@
+// HTTP calls of the planner view (/api/planning). Coordinates are WGS-84 both ways.
+
+export interface DemandLayer {
+  name: string;
+  points: number;
+  totalWeight: number;
+}
+
+export interface CoverageCell {
+  type: 'Feature';
+  geometry: { type: 'Polygon'; coordinates: number[][][] };
+  properties: { weight: number; points: number };
+}
+
+export interface Coverage {
+  layer: string;
+  radiusM: number;
+  totalWeight: number;
+  coveredWeight: number;
+  share: number;
+  districts: { district: string; totalWeight: number; coveredWeight: number; share: number }[];
+  uncovered: { type: 'FeatureCollection'; features: CoverageCell[] };
+}
+
+export interface SuggestedSite {
+  rank: number;
+  candidateId: number;
+  name: string;
+  hostType: string;
+  district: string | null;
+  lat: number;
+  lon: number;
+  marginalGain: number;
+  coveredAfter: number;
+}
+
+export interface RunResult {
+  solver: string;
+  status: string;
+  objective: number;
+  bound: number;
+  gap: number;
+  totalWeight: number;
+  coveredBefore: number;
+  coveredAfter: number;
+  shareBefore: number;
+  shareAfter: number;
+  solveMs: number;
+  sites: SuggestedSite[];
+}
+
+export interface Run {
+  id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  result: RunResult | null;
+  error: string | null;
+}
+
+export interface RunRequest {
+  layer: string;
+  radiusM: number;
+  p: number;
+  kind?: string;
+  solver: 'greedy' | 'exact' | 'auto';
+}
+
+export interface StationPoint {
+  lat: number;
+  lon: number;
+}
+
+/** An API error with the problem's detail, so the panel can say what was wrong. */
+export class PlanningError extends Error {
+  constructor(readonly status: number, detail: string) {
+    super(detail);
+  }
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null) as { detail?: string; title?: string } | null;
+    throw new PlanningError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
+  }
+  return await response.json() as T;
+}
+
+export async function fetchLayers(): Promise<DemandLayer[]> {
+  return (await json<{ layers: DemandLayer[] }>(await fetch('/api/planning/layers'))).layers;
+}
+
+export async function fetchCoverage(layer: string, radiusM: number, kind: string, cellM: number): Promise<Coverage> {
+  const query = new URLSearchParams({ layer, radiusM: String(radiusM), cellM: String(cellM) });
+  if (kind) query.set('kind', kind);
+  return json<Coverage>(await fetch(`/api/planning/coverage?${query}`));
+}
+
+export async function startRun(request: RunRequest, key: string): Promise<number> {
+  const response = await fetch('/api/planning/runs', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+    body: JSON.stringify(request),
+  });
+  return (await json<{ id: number }>(response)).id;
+}
+
+export async function fetchRun(id: number): Promise<Run> {
+  return json<Run>(await fetch(`/api/planning/runs/${id}`));
+}
+
+/** Live stations in a WGS-84 box, for drawing their coverage radius. */
+export async function fetchStationPoints(box: [number, number, number, number], kind: string): Promise<StationPoint[]> {
+  const query = new URLSearchParams({ bbox: box.join(',') });
+  if (kind) query.set('kind', kind);
+  const collection = await json<{ features: { geometry: { coordinates: [number, number] } }[] }>(
+    await fetch(`/api/stations?${query}`));
+  return collection.features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+}
