@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using StationMap.Domain;
-using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
 
@@ -8,6 +8,9 @@ namespace StationMap.Api.Stations;
 /// <summary>The memory path of a nearest query: the same answer as <see cref="DatabaseNearestSearch"/>, from a <see cref="StationIndex"/>.</summary>
 public static class IndexNearestSearch
 {
+    // Wire names per amenity set: stations share a few thousand sets at most (16 flags), and the serializer only reads them.
+    private static readonly ConcurrentDictionary<Amenity, string[]> WireAmenities = new();
+
     public static NearestResponse Find(StationIndex index, NearestQuery query, DateTimeOffset now)
     {
         Span<NearestHit> hits = stackalloc NearestHit[query.K];
@@ -25,10 +28,10 @@ public static class IndexNearestSearch
                 s.Lon,
                 s.Address,
                 s.District,
-                Amenities.ToWire(s.Amenities),
+                WireAmenities.GetOrAdd(s.Amenities, Amenities.ToWire),
                 s.OpeningHoursText,
                 Math.Round(hit.DistanceM, 2),
-                Math.Round(Geodesy.InitialBearingDegrees(query.Lat, query.Lon, s.Lat, s.Lon), 1),
+                Math.Round(hit.BearingDegrees, 1),
                 status.OpenNow,
                 status.NextChange));
         }

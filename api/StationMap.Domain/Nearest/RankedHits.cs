@@ -1,3 +1,5 @@
+using StationMap.Domain.Geo;
+
 namespace StationMap.Domain.Nearest;
 
 /// <summary>
@@ -23,11 +25,11 @@ internal ref struct RankedHits
     public readonly bool IsFull => _count == _capacity;
 
     /// <summary>The distance of the worst kept hit; only meaningful when <see cref="IsFull"/>.</summary>
-    public readonly double WorstDistance => _hits[0].DistanceM;
+    public readonly double WorstDistance => _hits[0].Line.DistanceMeters;
 
-    public void Offer(double distanceM, long id, int position)
+    public void Offer(GeodesicInverse line, long id, int position)
     {
-        var hit = new Hit(distanceM, id, position);
+        var hit = new Hit(line, id, position);
         if (_count < _capacity)
         {
             var i = _count++;
@@ -57,7 +59,7 @@ internal ref struct RankedHits
         for (var last = n - 1; last >= 0; last--)
         {
             var top = _hits[0];
-            hits[last] = new NearestHit(top.Position, top.DistanceM);
+            hits[last] = new NearestHit(top.Position, top.Line.DistanceMeters, top.Line.InitialBearingDegrees);
             SiftDown(_hits[last], last);
         }
         _count = 0;
@@ -92,7 +94,8 @@ internal ref struct RankedHits
         _hits[i] = hit;
     }
 
-    private static bool IsWorse(in Hit a, in Hit b) => a.DistanceM > b.DistanceM || (a.DistanceM == b.DistanceM && a.Id > b.Id);
+    private static bool IsWorse(in Hit a, in Hit b) =>
+        a.Line.DistanceMeters > b.Line.DistanceMeters || (a.Line.DistanceMeters == b.Line.DistanceMeters && a.Id > b.Id);
 
-    private readonly record struct Hit(double DistanceM, long Id, int Position);
+    private readonly record struct Hit(GeodesicInverse Line, long Id, int Position);
 }

@@ -95,12 +95,12 @@ public sealed class StationIndex
                 {
                     continue;
                 }
-                var distance = Geodesy.DistanceMeters(lat, lon, Lats[p], Lons[p]);
-                if (distance > filter.MaxDistanceM)
+                var line = Geodesy.Inverse(lat, lon, Lats[p], Lons[p]);
+                if (line.DistanceMeters > filter.MaxDistanceM)
                 {
                     continue;
                 }
-                best.Offer(distance, Ids[p], p);
+                best.Offer(line, Ids[p], p);
                 if (best.IsFull)
                 {
                     bound = Math.Min(limit, UnitSphere.ChordSquaredBound(best.WorstDistance));
