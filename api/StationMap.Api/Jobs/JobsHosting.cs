@@ -31,7 +31,8 @@ public static class JobsHosting
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
         var server = builder.Configuration.GetSection(HangfireServerOptions.Section).Get<HangfireServerOptions>() ?? new();
         if (server.Enabled)
