@@ -76,6 +76,9 @@ public sealed class StationIndexTests
     private static List<(long Id, double DistanceM)> LinearScan(List<StationIndexRow> rows, NearestQuery query, DateTimeOffset now) =>
         rows.Where(r => query.Kinds.Count == 0 || query.Kinds.Contains(r.Kind))
             .Where(r => r.Amenities.HasAll(query.Amenities))
+            .Where(r => !query.Truck || r.TruckParkingSpaces > 0)
+            .Where(r => query.VehicleLengthM is not { } length || r.MaxVehicleLengthM >= length)
+            .Where(r => !query.Hazmat || r.HazmatAllowed)
             .Where(r => !query.OpenNow || (OpeningHours.TryParse(r.OpeningHours, out var hours, out _) && hours.StateAt(now).IsOpen))
             .Select(r => (r.Id, DistanceM: Geodesy.DistanceMeters(query.Lat, query.Lon, r.Lat, r.Lon)))
             .Where(r => query.MaxDistanceM is not { } max || r.DistanceM <= max)
@@ -99,7 +102,10 @@ public sealed class StationIndexTests
                 Lat: lat,
                 Lon: lon,
                 Amenities: (Amenity)random.Next(1 << 16) & (Amenity)random.Next(1 << 16),
-                OpeningHours: HoursTexts[random.Next(HoursTexts.Length)]));
+                OpeningHours: HoursTexts[random.Next(HoursTexts.Length)],
+                TruckParkingSpaces: random.NextDouble() < 0.5 ? null : random.Next(0, 4),
+                MaxVehicleLengthM: random.NextDouble() < 0.5 ? null : new[] { 9.6, 12, 16.9, 17.5, 22 }[random.Next(5)],
+                HazmatAllowed: random.NextDouble() < 0.3));
         }
         return rows;
     }
@@ -129,6 +135,9 @@ public sealed class StationIndexTests
             Kinds = Enum.GetValues<StationKind>().Where(_ => random.NextDouble() < 0.3).ToArray(),
             Amenities = random.NextDouble() < 0.5 ? Amenity.None : (Amenity)(1L << random.Next(16)) | (random.NextDouble() < 0.3 ? (Amenity)(1L << random.Next(16)) : Amenity.None),
             OpenNow = random.NextDouble() < 0.3,
+            Truck = random.NextDouble() < 0.2,
+            VehicleLengthM = random.NextDouble() < 0.2 ? new[] { 9.6, 12, 16.9, 17.5, 18 }[random.Next(5)] : null,
+            Hazmat = random.NextDouble() < 0.15,
             MaxDistanceM = random.NextDouble() < 0.3 ? 100 * Math.Pow(1e5, random.NextDouble()) : null,
         };
     }
