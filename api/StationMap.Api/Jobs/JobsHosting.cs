@@ -29,6 +29,7 @@ public static class JobsHosting
         // Registered before AddHangfire, which only adds its own provider when none is there.
         services.AddSingleton<IJobFilterProvider>(sp => new RefreshJobFilters(sp.GetRequiredService<IOptions<RefreshOptions>>().Value));
         services.AddHangfire((sp, configuration) => configuration
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
