@@ -23,6 +23,13 @@ public sealed class StationDataSources : IAsyncDisposable
     public static NpgsqlDataSource Build(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Planning the PostGIS nearest query costs more than running it (measured: ~3 ms of server CPU per API request
+        // against 0.15 ms for the same SQL prepared in pgbench), so the statements we repeat are prepared once per
+        // connection. A connection string that sets its own value keeps it.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
         builder.UseNetTopologySuite();
         return builder.Build();
     }
