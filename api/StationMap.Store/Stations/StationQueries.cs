@@ -63,6 +63,9 @@ public sealed class StationQueries(StationDataSources dataSources)
     /// <summary>How many index candidates the one-scan path reads for <paramref name="limit"/> results.</summary>
     public static int CandidatesFor(int limit) => limit * 2 + 8;
 
+    // Past this many index candidates the exact two-stage query is cheaper than another, wider scan.
+    private const int MaxProvingCandidates = 2048;
+
     private const string BoundingBoxSql = $"""
         SELECT {StationColumns.Select}
         FROM station s
@@ -77,23 +80,28 @@ public sealed class StationQueries(StationDataSources dataSources)
     /// <summary>The <paramref name="limit"/> nearest live stations that pass the query's filters, nearest first (ties by id).</summary>
     public async Task<IReadOnlyList<RankedStation>> NearestAsync(NearestQuery query, int limit, CancellationToken cancellationToken)
     {
-        var candidates = CandidatesFor(limit);
-        var farthestSphereM = 0.0;
-        List<RankedStation> ranked;
-        await using (var command = dataSources.Read.CreateCommand(NearestCandidatesSql))
+        // Stations sharing a building (or a ring of almost equidistant ones) can keep the first candidates from proving
+        // anything; a wider scan usually settles it (measured on 1M generated stations: 5% of random points needed
+        // more than 28 candidates, none more than 120), and only after that does the exact two-stage query run.
+        for (var candidates = CandidatesFor(limit); candidates <= MaxProvingCandidates; candidates *= 4)
         {
-            AddNearestParameters(command, query);
-            command.Parameters.Add(new NpgsqlParameter<int>("candidates", candidates));
-            ranked = await ReadRankedAsync(command, candidates,
-                reader => farthestSphereM = Math.Max(farthestSphereM, reader.GetDouble(StationColumns.Count + 1)), cancellationToken);
-        }
-        ranked.Sort(static (a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : a.Station.Id.CompareTo(b.Station.Id));
-        // Fewer rows than asked for: every matching station is here. Otherwise a station outside the candidates is at
-        // least farthestSphereM away on the sphere; once that exceeds the k-th spheroid distance by more than the
-        // sphere/spheroid disagreement, no such station can belong to the k nearest.
-        if (ranked.Count < candidates || farthestSphereM > ranked[limit - 1].DistanceM * SphereOverSpheroidBound + 0.01)
-        {
-            return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+            var farthestSphereM = 0.0;
+            List<RankedStation> ranked;
+            await using (var command = dataSources.Read.CreateCommand(NearestCandidatesSql))
+            {
+                AddNearestParameters(command, query);
+                command.Parameters.Add(new NpgsqlParameter<int>("candidates", candidates));
+                ranked = await ReadRankedAsync(command, candidates,
+                    reader => farthestSphereM = Math.Max(farthestSphereM, reader.GetDouble(StationColumns.Count + 1)), cancellationToken);
+            }
+            ranked.Sort(static (a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : a.Station.Id.CompareTo(b.Station.Id));
+            // Fewer rows than asked for: every matching station is here. Otherwise a station outside the candidates is
+            // at least farthestSphereM away on the sphere; once that exceeds the k-th spheroid distance by more than
+            // the sphere/spheroid disagreement, no such station can belong to the k nearest.
+            if (ranked.Count < candidates || farthestSphereM > ranked[limit - 1].DistanceM * SphereOverSpheroidBound + 0.01)
+            {
+                return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+            }
         }
 
         await using (var command = dataSources.Read.CreateCommand(NearestSql))
