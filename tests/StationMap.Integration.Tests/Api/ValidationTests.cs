@@ -6,20 +6,8 @@ using StationMap.Integration.Tests.Infrastructure;
 namespace StationMap.Integration.Tests.Api;
 
 /// <summary>Every bad input is a 400 RFC 7807 problem naming the parameter; nothing leaks a stack trace.</summary>
-public sealed class ValidationTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class ValidationTests(DemoDatabase database) : DemoApiTests(database)
 {
-    private StationMapFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new StationMapFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Theory]
     [InlineData("/api/stations/nearest?lon=116.4", "lat")]
     [InlineData("/api/stations/nearest?lat=39.9", "lon")]
@@ -49,22 +37,13 @@ public sealed class ValidationTests(DemoDatabase database) : IClassFixture<DemoD
     [InlineData("/api/stations?bbox=116,39,117,40&kind=bakery", "kind")]
     public async Task Bad_input_is_a_400_problem_naming_the_parameter(string url, string parameter)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var body = await response.Content.ReadAsStringAsync();
-        var problem = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var reasons), body);
-        Assert.NotEmpty(reasons.EnumerateArray());
-        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
-        Assert.DoesNotContain("   at ", body);
+        await Problems.AssertNamesFieldAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest, parameter);
     }
 
     [Fact]
     public async Task Several_bad_parameters_are_all_reported_at_once()
     {
-        var problem = await (await _client.GetAsync("/api/stations/nearest?lat=100&lon=200&k=0")).Content.ReadFromJsonAsync<JsonElement>();
+        var problem = await (await Client.GetAsync("/api/stations/nearest?lat=100&lon=200&k=0")).Content.ReadFromJsonAsync<JsonElement>();
         var names = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(new HashSet<string> { "lat", "lon", "k" }, names);
     }
@@ -72,7 +51,7 @@ public sealed class ValidationTests(DemoDatabase database) : IClassFixture<DemoD
     [Fact]
     public async Task A_non_numeric_id_is_a_404_problem_without_internals()
     {
-        var response = await _client.GetAsync("/api/stations/not-a-number");
+        var response = await Client.GetAsync("/api/stations/not-a-number");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

@@ -8,35 +8,22 @@ using static StationMap.Integration.Tests.Planning.RandomPlanningData;
 namespace StationMap.Integration.Tests.Planning;
 
 /// <summary><c>GET /api/planning/coverage</c> against a brute force over every station with our own Vincenty geodesic.</summary>
-public sealed class CoverageApiTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class CoverageApiTests(DemoDatabase database) : DemoApiTests(database)
 {
-    // One host for the class: every host start and stop rebinds Hangfire's process-wide statics (see HangfireHosts).
-    private StationMapFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new StationMapFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Theory]
     [InlineData(11, 400.0, "")]
     [InlineData(12, 750.0, "warm_station")]
     [InlineData(13, 250.0, "workers_home,checkpoint_rest_stop")]
     public async Task Coverage_equals_a_brute_force_on_random_data(int seed, double radius, string kind)
     {
-        var layer = await InsertDemandAsync(database.DataSources, seed, 400, 6000);
-        await InsertStationsAsync(database.DataSources, seed + 100, 60, 6000);
-        var demand = await DemandAsync(database.DataSources, layer);
+        var layer = await InsertDemandAsync(Database.DataSources, seed, 400, 6000);
+        await InsertStationsAsync(Database.DataSources, seed + 100, 60, 6000);
+        var demand = await DemandAsync(Database.DataSources, layer);
         var kinds = kind.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var stations = (await StationsAsync(database.DataSources)).Where(s => s.Open && (kinds.Length == 0 || kinds.Contains(s.Kind))).ToList();
+        var stations = (await StationsAsync(Database.DataSources)).Where(s => s.Open && (kinds.Length == 0 || kinds.Contains(s.Kind))).ToList();
         bool Covered(DemandRow d) => stations.Any(s => Geodesy.DistanceMeters(d.Lat, d.Lon, s.Lat, s.Lon) <= radius);
 
-        var client = _client;
+        var client = Client;
         var answer = await client.GetFromJsonAsync<JsonElement>($"/api/planning/coverage?layer={layer}&radiusM={radius}&kind={kind}&cellM=500");
 
         var total = demand.Sum(d => d.Weight);
@@ -72,7 +59,7 @@ public sealed class CoverageApiTests(DemoDatabase database) : IClassFixture<Demo
     [InlineData("layer=freight_drivers&cellM=1e9", "cellM")]
     public async Task Bad_parameters_are_400_problems_naming_the_parameter(string query, string parameter)
     {
-        var client = _client;
+        var client = Client;
 
         var response = await client.GetAsync($"/api/planning/coverage?{query}");
 
@@ -85,7 +72,7 @@ public sealed class CoverageApiTests(DemoDatabase database) : IClassFixture<Demo
     [Fact]
     public async Task Every_bad_parameter_is_named_at_once()
     {
-        var client = _client;
+        var client = Client;
 
         var response = await client.GetAsync("/api/planning/coverage?layer=nope&radiusM=-1&kind=x&cellM=0");
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -95,7 +82,7 @@ public sealed class CoverageApiTests(DemoDatabase database) : IClassFixture<Demo
     [Fact]
     public async Task The_demo_layers_are_listed_and_partly_covered()
     {
-        var client = _client;
+        var client = Client;
 
         var layers = await client.GetFromJsonAsync<JsonElement>("/api/planning/layers");
         var names = layers.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ToList();

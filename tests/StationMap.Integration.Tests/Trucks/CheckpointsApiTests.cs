@@ -6,24 +6,12 @@ using StationMap.Integration.Tests.Infrastructure;
 namespace StationMap.Integration.Tests.Trucks;
 
 /// <summary>/api/checkpoints: the demo's nine Fangshan checkpoints as GeoJSON, one by id, 404 for none.</summary>
-public sealed class CheckpointsApiTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class CheckpointsApiTests(DemoDatabase database) : DemoApiTests(database)
 {
-    private StationMapFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new StationMapFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task The_list_is_a_feature_collection_of_every_checkpoint()
     {
-        var response = await _client.GetAsync("/api/checkpoints");
+        var response = await Client.GetAsync("/api/checkpoints");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -45,16 +33,16 @@ public sealed class CheckpointsApiTests(DemoDatabase database) : IClassFixture<D
     [Fact]
     public async Task One_checkpoint_by_id_and_a_problem_for_a_missing_one()
     {
-        using var list = JsonDocument.Parse(await _client.GetStringAsync("/api/checkpoints"));
+        using var list = JsonDocument.Parse(await Client.GetStringAsync("/api/checkpoints"));
         var id = list.RootElement.GetProperty("features")[0].GetProperty("id").GetInt64();
-        using var one = JsonDocument.Parse(await _client.GetStringAsync($"/api/checkpoints/{id}"));
+        using var one = JsonDocument.Parse(await Client.GetStringAsync($"/api/checkpoints/{id}"));
         Assert.Equal(id, one.RootElement.GetProperty("id").GetInt64());
         Assert.Equal(DemoLoader.DemoSource, one.RootElement.GetProperty("source").GetString());
         Assert.StartsWith("fs-cp-", one.RootElement.GetProperty("externalId").GetString());
 
         foreach (var url in new[] { "/api/checkpoints/987654321", "/api/checkpoints/987654321/stops" })
         {
-            var missing = await _client.GetAsync(url);
+            var missing = await Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
             Assert.Contains("987654321", await missing.Content.ReadAsStringAsync());

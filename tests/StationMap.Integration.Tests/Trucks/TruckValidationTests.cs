@@ -7,21 +7,9 @@ using StationMap.Integration.Tests.Infrastructure;
 namespace StationMap.Integration.Tests.Trucks;
 
 /// <summary>Every limit of the truck endpoints is a 400 (413 for a large body) RFC 7807 problem naming the field at fault.</summary>
-public sealed class TruckValidationTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+public sealed class TruckValidationTests(DemoDatabase database) : DemoApiTests(database)
 {
     private const string Ok = """[[116.1, 39.7], [116.2, 39.75]]""";
-    private StationMapFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new StationMapFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Theory]
     [InlineData("/api/stations/nearest?lat=39.9&lon=116.4&vehicleLengthM=0", "vehicleLengthM")]
     [InlineData("/api/stations/nearest?lat=39.9&lon=116.4&vehicleLengthM=-3", "vehicleLengthM")]
@@ -43,7 +31,7 @@ public sealed class TruckValidationTests(DemoDatabase database) : IClassFixture<
     [InlineData("/api/checkpoints/1/stops?hazmat=perhaps", "hazmat")]
     public async Task Bad_query_parameters_are_named(string url, string parameter)
     {
-        await AssertProblemAsync(await _client.GetAsync(url), HttpStatusCode.BadRequest, parameter);
+        await Problems.AssertNamesFieldAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest, parameter);
     }
 
     public static TheoryData<string, string> BadBodies()
@@ -97,8 +85,8 @@ public sealed class TruckValidationTests(DemoDatabase database) : IClassFixture<
     [MemberData(nameof(BadBodies))]
     public async Task Bad_route_bodies_are_named(string body, string field)
     {
-        var response = await _client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        var response = await Client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
+        await Problems.AssertNamesFieldAsync(response, HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
@@ -106,7 +94,7 @@ public sealed class TruckValidationTests(DemoDatabase database) : IClassFixture<
     {
         // 10,000 positions, about 2,990 km due east along 30°N.
         var positions = string.Join(",", Enumerable.Range(0, 10_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"[{90 + i * 0.0031:0.0000},30]")));
-        var response = await _client.PostAsync("/api/routes/stops",
+        var response = await Client.PostAsync("/api/routes/stops",
             new StringContent("""{"route": {"type": "LineString", "coordinates": [""" + positions + """]}, "corridorM": 5000}""", Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
@@ -116,39 +104,26 @@ public sealed class TruckValidationTests(DemoDatabase database) : IClassFixture<
     {
         var padding = new string(' ', 1 << 20);
         var body = """{"route": {"type": "LineString", "coordinates": """ + Ok + "}" + padding + "}";
-        var response = await _client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "body");
+        var response = await Client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
+        await Problems.AssertNamesFieldAsync(response, HttpStatusCode.RequestEntityTooLarge, "body");
 
         // Without a Content-Length (chunked), the body is cut off as it is read.
         using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
         chunked.Headers.ContentType = new("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/routes/stops") { Content = chunked };
         request.Headers.TransferEncodingChunked = true;
-        await AssertProblemAsync(await _client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "body");
+        await Problems.AssertNamesFieldAsync(await Client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "body");
     }
 
     [Fact]
     public async Task Several_bad_fields_are_all_reported_at_once()
     {
         var body = """{"route": {"type": "LineString", "coordinates": [[116.1, 39.7], [200, 39.8], [116.3, 95]]}, "corridorM": 9000, "hazmat": "no"}""";
-        var response = await _client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/routes/stops", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var names = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(new HashSet<string> { "route.coordinates", "corridorM", "hazmat" }, names);
         Assert.Equal(2, problem.RootElement.GetProperty("errors").GetProperty("route.coordinates").GetArrayLength());
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out var reasons), body);
-        Assert.NotEmpty(reasons.EnumerateArray());
-        Assert.Contains(field, problem.RootElement.GetProperty("detail").GetString());
-        Assert.DoesNotContain("   at ", body);
     }
 }
