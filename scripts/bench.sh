@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on Release builds, against a private database of their own (port 55434, data in .stationmap/bench);
 # each sub-command prints a plain table at the end and stops whatever it started.
-#   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30]
+#   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
 #   scripts/bench.sh planning [--span-m 40000] [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
@@ -109,13 +109,14 @@ value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
 cmd_nearest() {
   # The API's warm-up is long because the JIT keeps re-compiling hot methods (tiered PGO) for tens of seconds on a
   # busy 2-core machine; a short warm-up measures the JIT, not the service.
-  local stations=200000 seconds=30 connections=32 warmup=30
+  local stations=200000 seconds=30 connections=32 warmup=30 only_memory=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --stations) stations=$2; shift 2 ;;
       --seconds) seconds=$2; shift 2 ;;
       --connections) connections=$2; shift 2 ;;
       --warmup) warmup=$2; shift 2 ;;
+      --only-memory) only_memory=1; shift ;;
       *) say "unknown option $1"; exit 2 ;;
     esac
   done
@@ -146,6 +147,13 @@ cmd_nearest() {
     us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$out")" >>"$out"
     if [ "$run" = memory ]; then echo "rss_after_run_mb=$(rss_mb "$API_PID")" >>"$WORK/memory.kv"; fi
     stop_api
+    if [ "$only_memory" = 1 ]; then
+      echo "A. API, memory path: $(value rps "$WORK/wrk-memory.out") req/s, p50 $(value p50_ms "$WORK/wrk-memory.out") ms," \
+        "p90 $(value p90_ms "$WORK/wrk-memory.out") ms, p99 $(value p99_ms "$WORK/wrk-memory.out") ms," \
+        "errors $(value errors "$WORK/wrk-memory.out"), app cpu $(value api_cpu_us "$WORK/wrk-memory.out")us/request;" \
+        "RSS $(value rss_after_load_mb "$WORK/memory.kv") MB after load, $(value rss_after_run_mb "$WORK/memory.kv") MB after the run"
+      return
+    fi
   done
 
   say "B. PostGIS: pgbench -c $connections -j 2 -T $seconds"

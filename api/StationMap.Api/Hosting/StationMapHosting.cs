@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Scalar.AspNetCore;
 using StationMap.Api.Routes;
 using StationMap.Api.Stations;
@@ -46,7 +48,12 @@ public static class StationMapHosting
         services.AddMapClient();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+            // Names and addresses are Chinese: written as UTF-8 they take half the bytes of \u escapes and less time
+            // (the nearest answer is the hot path). HTML-sensitive characters stay escaped.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
         return builder;
     }
 
