@@ -60,6 +60,12 @@ public sealed record ImportOptions
     /// <summary>Commit nothing when any row is rejected.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// From how many new stations a merge that at least doubles the table drops its GiST indexes and builds them
+    /// again after the insert (faster than maintaining them row by row; the table is locked meanwhile).
+    /// </summary>
+    public int BulkLoadMinRows { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMinRows;
+
     /// <summary>The format that a file's extension suggests (.csv/.txt/.tsv, .geojson/.json, .osm), or null.</summary>
     public static InputFormat? FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

@@ -151,7 +151,7 @@ public static class ImportPipeline
                 var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
                 var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
                 return (connection, transaction, token) => StationMerge.MergeAsync(
-                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
+                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), options.BulkLoadMinRows, token);
             }
             case ImportTarget.Checkpoints:
             {

@@ -8,8 +8,8 @@ using static StationMap.Integration.Tests.Import.ImportHarness;
 namespace StationMap.Integration.Tests.Import;
 
 /// <summary>
-/// The importer's backend is killed (pg_terminate_backend from another connection) while it copies into staging and
-/// while it merges: the store must be exactly as before and the run recorded as failed, or not at all.
+/// The importer's backend is killed (pg_terminate_backend from another connection) while it reads the stored keys,
+/// copies into staging and merges: the store must be exactly as before and the run recorded as failed, or not at all.
 /// </summary>
 public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
 {
@@ -18,9 +18,10 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
+    [InlineData("COPY (SELECT external_id")]
     [InlineData("COPY station_staging")]
     [InlineData("UPDATE station t SET")]
-    [InlineData("INSERT INTO station AS t")]
+    [InlineData("INSERT INTO station (")]
     public async Task Killing_the_backend_mid_import_leaves_the_store_unchanged(string statementPrefix)
     {
         var source = NewSource("kill");
@@ -54,6 +55,34 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
         var statuses = await StatusesAsync(source);
         Assert.Equal(runsBefore, statuses.Count(s => s != "failed"));
         Assert.True(statuses.Count <= runsBefore + 1);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO station (")]
+    [InlineData("CREATE INDEX")]
+    public async Task Killing_the_backend_during_a_bulk_load_leaves_the_store_and_its_indexes_unchanged(string statementPrefix)
+    {
+        var source = NewSource("bulk-kill");
+        var path = Path.Combine(_folder, "bulk.csv");
+        var stored = await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station");
+        DemoFiles.WriteCsv(StationGenerator.Generate((int)stored + 20_000, 3, GeneratorRegion.Jingjinji), path, CoordinateSystem.Wgs84);
+        var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
+        await using var victim = StationMap.Store.StationDataSources.Build(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
+        var before = await StationsHashAsync(database.DataSources.Write);
+        var indexesBefore = await CountAsync(database.DataSources.Write,
+            "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
+
+        using var stop = new CancellationTokenSource();
+        var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
+        var result = await ImportAsync(victim, new ImportOptions { FilePath = path, Source = source, BulkLoadMinRows = 1 });
+        await stop.CancelAsync();
+
+        Assert.True(await killer, $"the importer's backend was never seen running '{statementPrefix}'");
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(indexesBefore, await CountAsync(database.DataSources.Write,
+            "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
     }
 
     /// <summary>Polls pg_stat_activity from its own connection and terminates the backend once it runs the statement.</summary>

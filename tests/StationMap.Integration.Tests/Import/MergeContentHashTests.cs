@@ -1,0 +1,81 @@
+using StationMap.Import;
+using StationMap.Import.Demo;
+using StationMap.Import.Normalising;
+using StationMap.Integration.Tests.Infrastructure;
+using static StationMap.Integration.Tests.Import.ImportHarness;
+
+namespace StationMap.Integration.Tests.Import;
+
+/// <summary>
+/// The merge skips rows whose stored content hash matches; these tests make sure a hash never hides a real
+/// difference (a station changed by another writer) and that an unknown hash costs a comparison, not an update.
+/// </summary>
+public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-hash-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<(string Source, string Path)> ImportedAsync(int count)
+    {
+        var source = NewSource("hash");
+        var path = Path.Combine(_folder, source + ".csv");
+        DemoFiles.WriteCsv(StationGenerator.Generate(count, 5, GeneratorRegion.Beijing), path, CoordinateSystem.Wgs84);
+        var first = await Import(path, source);
+        Assert.Equal(count, first.Report.Inserted);
+        return (source, path);
+    }
+
+    private Task<ImportResult> Import(string path, string source) =>
+        ImportAsync(database.DataSources.Write, new ImportOptions { FilePath = path, Source = source, Mode = ImportMode.Full });
+
+    private async Task ExecuteAsync(string sql, string source)
+    {
+        await using var command = database.DataSources.Write.CreateCommand(sql);
+        command.Parameters.AddWithValue("s", source);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task A_station_changed_by_another_writer_is_put_back_by_the_next_import()
+    {
+        var (source, path) = await ImportedAsync(200);
+        await ExecuteAsync("UPDATE station SET name = 'edited by hand' WHERE source = @s AND external_id = (SELECT min(external_id) FROM station WHERE source = @s)", source);
+
+        var again = await Import(path, source);
+
+        Assert.Equal(1, again.Report.Updated);
+        Assert.Equal(199, again.Report.Unchanged);
+        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND name = 'edited by hand'", ("s", source)));
+        AssertCountsAddUp(again);
+    }
+
+    [Fact]
+    public async Task Stations_without_a_hash_are_compared_in_full_then_hashed_and_not_updated()
+    {
+        var (source, path) = await ImportedAsync(150);
+        await ExecuteAsync("UPDATE station SET content_hash = NULL WHERE source = @s", source);
+        var before = await StationsHashAsync(database.DataSources.Write);
+
+        var again = await Import(path, source);
+
+        Assert.Equal(0, again.Report.Updated + again.Report.Inserted);
+        Assert.Equal(150, again.Report.Unchanged);
+        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND content_hash IS NULL", ("s", source)));
+        // Nothing but the hash moved (no updated_at either): with the hashes cleared again the rows are byte-for-byte as before.
+        await ExecuteAsync("UPDATE station SET content_hash = NULL WHERE source = @s", source);
+        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+    }
+
+    [Fact]
+    public async Task A_retired_station_with_unchanged_content_comes_back_when_the_file_has_it_again()
+    {
+        var (source, path) = await ImportedAsync(100);
+        await ExecuteAsync("UPDATE station SET retired_at = now() WHERE source = @s AND external_id = (SELECT min(external_id) FROM station WHERE source = @s)", source);
+
+        var again = await Import(path, source);
+
+        Assert.Equal(1, again.Report.Updated);
+        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
+    }
+}
