@@ -42,15 +42,20 @@ public static class ImportPipeline
 
         FileStream file;
         IStationReader reader;
+        Task<string>? checksum = null;
         try
         {
-            sha256 = await Sha256Async(options.FilePath, cancellationToken);
             file = new FileStream(options.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            // The checksum reads the file a second time, on another core, while the import reads it: it is only
+            // needed when the run is recorded.
+            checksum = Sha256Async(options.FilePath, cancellationToken);
             reader = Open(file, options);
             report.PositionName = reader.PositionName;
         }
         catch (Exception e) when (e is ImportInputException or IOException or UnauthorizedAccessException)
         {
+            // A file that cannot be opened has no checksum; one that opens but does not parse has one.
+            sha256 = checksum is null ? null : await checksum;
             var invalid = Finish(ImportStatus.InvalidInput, e.Message);
             return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
         }
@@ -59,6 +64,7 @@ public static class ImportPipeline
         {
             if (options.Target == ImportTarget.Checkpoints && options.Mode == ImportMode.Full)
             {
+                sha256 = await checksum;
                 // Checkpoints have no retired state, and deleting the ones a file lacks would lose them.
                 var invalid = Finish(ImportStatus.InvalidInput, "checkpoints are imported incrementally only: --mode full would delete the missing ones");
                 return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
@@ -70,6 +76,7 @@ public static class ImportPipeline
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var counts = await merge(connection, transaction, cancellationToken);
+                sha256 = await checksum;
                 report.Retired = counts.Retired;
 
                 if (options.Mode == ImportMode.Full && report.Accepted == 0)
@@ -100,11 +107,13 @@ public static class ImportPipeline
             catch (ImportInputException e)
             {
                 report.ClearChanges();
+                sha256 = await checksum;
                 result = Finish(ImportStatus.InvalidInput, e.Message);
             }
             catch (NpgsqlException e)
             {
                 report.ClearChanges();
+                sha256 = await checksum;
                 result = Finish(ImportStatus.Failed, "database failure, nothing was changed: " + e.Message);
             }
             progress?.Invoke(new ImportProgress(ImportPhase.Done, report.RowsRead, file.Length, file.Length));
@@ -135,23 +144,24 @@ public static class ImportPipeline
             case ImportTarget.Demand:
             {
                 var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
-                var rows = Observed(normaliser.AcceptDemand(reader.Rows()), report, file, progress);
+                var rows = Observed(normaliser.AcceptDemand(ReadAhead.Rows(reader.Rows())), report, file, progress);
                 return (connection, transaction, token) => PlanningMerge.MergeDemandAsync(
                     connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
             }
             case ImportTarget.Candidates:
             {
                 var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
-                var rows = Observed(normaliser.AcceptCandidates(reader.Rows()), report, file, progress);
+                var rows = Observed(normaliser.AcceptCandidates(ReadAhead.Rows(reader.Rows())), report, file, progress);
                 return (connection, transaction, token) => PlanningMerge.MergeCandidatesAsync(
                     connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
             }
             default:
             {
                 var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
-                var rows = Observed(normaliser.Accept(reader.Rows()), report, file, progress);
                 return (connection, transaction, token) => StationMerge.MergeAsync(
-                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), options.BulkLoadMinRows, token);
+                    connection, transaction, options.Source,
+                    stored => Observed(normaliser.AcceptForMerge(reader.Rows(), stored), report, file, progress),
+                    full, Changes(normaliser.PositionOf), options.BulkLoadMinRows, token);
             }
             case ImportTarget.Checkpoints:
             {
@@ -240,7 +250,10 @@ public static class ImportPipeline
         Error = result.Error,
     };
 
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    private static Task<string> Sha256Async(string path, CancellationToken cancellationToken) =>
+        Task.Run(() => Sha256(path, cancellationToken), cancellationToken);
+
+    private static async Task<string> Sha256(string path, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));

@@ -101,7 +101,8 @@ public static class StationMerge
         IEnumerable<StationRecord> records,
         bool retireMissing,
         CancellationToken cancellationToken) =>
-        MergeAsync(connection, transaction, source, records, retireMissing, onChanged: null, DefaultBulkLoadMinRows, cancellationToken);
+        MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged: null,
+            DefaultBulkLoadMinRows, cancellationToken);
 
     /// <summary>
     /// As the other overload, and tells <paramref name="onChanged"/> the external id of every inserted (true) or
@@ -115,14 +116,18 @@ public static class StationMerge
         bool retireMissing,
         Action<string, bool>? onChanged,
         CancellationToken cancellationToken) =>
-        MergeAsync(connection, transaction, source, records, retireMissing, onChanged, DefaultBulkLoadMinRows, cancellationToken);
+        MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged,
+            DefaultBulkLoadMinRows, cancellationToken);
 
-    /// <summary>As the other overloads, with the number of new rows from which a bulk load rebuilds the indexes.</summary>
+    /// <summary>
+    /// As the other overloads, with the rows made once the source's stored stations are known (so the caller can skip
+    /// the work for rows it can tell are unchanged), and the number of new rows from which a bulk load rebuilds the indexes.
+    /// </summary>
     public static async Task<MergeCounts> MergeAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string source,
-        IEnumerable<StationRecord> records,
+        Func<StoredStations, IEnumerable<StationMergeRow>> rows,
         bool retireMissing,
         Action<string, bool>? onChanged,
         int bulkLoadMinRows,
@@ -130,7 +135,7 @@ public static class StationMerge
     {
         await ExecuteAsync(connection, transaction, CreateStaging, source: null, cancellationToken);
         await ExecuteAsync(connection, transaction, LockSource, source, cancellationToken);
-        var stored = await StoredSourceStations.ReadAsync(connection, source, cancellationToken);
+        var stored = await StoredStations.ReadAsync(connection, source, cancellationToken);
 
         long accepted = 0, unchanged = 0, staged = 0, fresh = 0;
         var hash = new StationContentHash();
@@ -138,17 +143,19 @@ public static class StationMerge
         {
             // Synchronous writes: they only fill Npgsql's buffer (a send happens when it is full), and sixteen awaited
             // calls per row cost more than the row itself on a million-row import.
-            foreach (var r in records)
+            foreach (var row in rows(stored))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 accepted++;
-                var contentHash = hash.Of(r);
-                var state = stored.See(r.ExternalId, contentHash);
+                var contentHash = row.ContentHash ?? hash.Of(row.Record!);
+                var state = stored.See(row.ExternalId, contentHash);
                 if (state == StoredState.Unchanged)
                 {
                     unchanged++;
                     continue;
                 }
+                var r = row.Record ?? throw new InvalidOperationException(
+                    $"station '{row.ExternalId}' was passed as unchanged but its stored content differs");
                 WriteStaged(writer, r, contentHash, isNew: state == StoredState.Absent);
                 if (state == StoredState.Absent)
                 {

@@ -23,6 +23,15 @@ public sealed class SourceRow
         set => _values[(int)field] = value;
     }
 
+    /// <summary>A copy that stays valid after the reader moves on (the field texts are shared: strings do not change).</summary>
+    public SourceRow Snapshot()
+    {
+        var copy = new SourceRow { Position = Position, Problem = Problem };
+        Array.Copy(_values, copy._values, _values.Length);
+        copy.ExtraAmenities.AddRange(ExtraAmenities);
+        return copy;
+    }
+
     public void Clear(long position)
     {
         Array.Clear(_values);

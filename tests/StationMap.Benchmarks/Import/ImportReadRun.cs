@@ -23,6 +23,17 @@ internal static class ImportReadRun
         using var reader = new CsvStationReader(file, Encoding.UTF8, FieldNames.Default, delimiter: null, kindRequired: true);
         var report = new ImportReport();
         long accepted = 0;
+        if (options.Get("stage", "all") == "read")
+        {
+            long rows = 0;
+            foreach (var _ in reader.Rows())
+            {
+                rows++;
+            }
+            var readSeconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"read: {rows:N0} rows in {readSeconds:0.00} s = {rows / readSeconds:N0} rows/s");
+            return 0;
+        }
         foreach (var _ in new RowNormaliser(report, crs, region: null, defaultKind: null).Accept(reader.Rows()))
         {
             accepted++;

@@ -78,4 +78,25 @@ public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture
         Assert.Equal(1, again.Report.Updated);
         Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
     }
+
+    [Fact]
+    public async Task A_row_with_a_warning_is_normalised_and_reported_again_on_every_import()
+    {
+        var source = NewSource("warn");
+        var path = Path.Combine(_folder, source + ".csv");
+        await File.WriteAllTextAsync(path, """
+            external_id,name,kind,lat,lon,opening_hours
+            w1,前门驿站,warm_station,39.90,116.39,Mo-Fr 09:00-17:00
+            w2,东单驿站,warm_station,39.91,116.41,早8点至晚8点
+            """);
+
+        var first = await Import(path, source);
+        var again = await Import(path, source);
+
+        Assert.Equal(2, first.Report.Inserted);
+        Assert.Equal(1, first.Report.Warnings);
+        Assert.Equal(2, again.Report.Unchanged);
+        Assert.Equal(1, again.Report.Warnings);
+        Assert.Contains(again.Report.Issues, i => i.ExternalId == "w2" && i.Field == "opening_hours");
+    }
 }
