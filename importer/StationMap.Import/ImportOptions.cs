@@ -61,10 +61,10 @@ public sealed record ImportOptions
     public bool Strict { get; init; }
 
     /// <summary>
-    /// From how many new stations a merge that at least doubles the table drops its GiST indexes and builds them
-    /// again after the insert (faster than maintaining them row by row; the table is locked meanwhile).
+    /// A source's first import into a store of at most this many stations loads straight into the table and builds
+    /// the GiST indexes afterwards (the table is locked meanwhile); -1: never.
     /// </summary>
-    public int BulkLoadMinRows { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMinRows;
+    public int BulkLoadMaxStations { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMaxStations;
 
     /// <summary>The format that a file's extension suggests (.csv/.txt/.tsv, .geojson/.json, .osm), or null.</summary>
     public static InputFormat? FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch

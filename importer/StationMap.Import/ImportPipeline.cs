@@ -161,7 +161,7 @@ public static class ImportPipeline
                 return (connection, transaction, token) => StationMerge.MergeAsync(
                     connection, transaction, options.Source,
                     stored => Observed(normaliser.AcceptForMerge(reader.Rows(), stored), report, file, progress),
-                    full, Changes(normaliser.PositionOf), options.BulkLoadMinRows, token);
+                    full, Changes(normaliser.PositionOf), options.BulkLoadMaxStations, token);
             }
             case ImportTarget.Checkpoints:
             {

@@ -14,10 +14,10 @@ namespace StationMap.Store.Stations;
 public static class StationMerge
 {
     /// <summary>
-    /// Below this many new rows a merge inserts through the table's indexes; at or above it, and when the new rows are
-    /// at least as many as the table already holds, it drops the GiST indexes and builds them again after the insert.
+    /// A source's first import into a store of at most this many stations is a bulk load: straight into the table by
+    /// COPY, with the GiST indexes dropped and built again afterwards (<see cref="StationBulkLoad"/>).
     /// </summary>
-    public const int DefaultBulkLoadMinRows = 50_000;
+    public const int DefaultBulkLoadMaxStations = 50_000;
 
     private const string CreateStaging = """
         CREATE TEMP TABLE station_staging (
@@ -81,8 +81,6 @@ public static class StationMerge
     // staging row count for the planner (an ANALYZE would cost four times as much).
     private const string IndexStaging = "CREATE INDEX ON station_staging (external_id)";
 
-    private const string CountStations = "SELECT count(*) FROM station";
-
     private const string CreateMissing = "CREATE TEMP TABLE station_missing (external_id text NOT NULL) ON COMMIT DROP";
     private const string CopyMissing = "COPY station_missing (external_id) FROM STDIN (FORMAT BINARY)";
 
@@ -102,7 +100,7 @@ public static class StationMerge
         bool retireMissing,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged: null,
-            DefaultBulkLoadMinRows, cancellationToken);
+            DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overload, and tells <paramref name="onChanged"/> the external id of every inserted (true) or
@@ -117,11 +115,11 @@ public static class StationMerge
         Action<string, bool>? onChanged,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged,
-            DefaultBulkLoadMinRows, cancellationToken);
+            DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overloads, with the rows made once the source's stored stations are known (so the caller can skip
-    /// the work for rows it can tell are unchanged), and the number of new rows from which a bulk load rebuilds the indexes.
+    /// the work for rows it can tell are unchanged), and the store size up to which a new source is bulk loaded.
     /// </summary>
     public static async Task<MergeCounts> MergeAsync(
         NpgsqlConnection connection,
@@ -130,15 +128,20 @@ public static class StationMerge
         Func<StoredStations, IEnumerable<StationMergeRow>> rows,
         bool retireMissing,
         Action<string, bool>? onChanged,
-        int bulkLoadMinRows,
+        int bulkLoadMaxStations,
         CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, CreateStaging, source: null, cancellationToken);
         await ExecuteAsync(connection, transaction, LockSource, source, cancellationToken);
         var stored = await StoredStations.ReadAsync(connection, source, cancellationToken);
-
-        long accepted = 0, unchanged = 0, staged = 0, fresh = 0;
         var hash = new StationContentHash();
+        if (await StationBulkLoad.AppliesAsync(connection, transaction, stored, bulkLoadMaxStations, cancellationToken))
+        {
+            var loaded = await StationBulkLoad.LoadAsync(connection, transaction, source, rows(stored), hash, onChanged, cancellationToken);
+            return new MergeCounts(loaded, loaded, 0, 0, 0);
+        }
+
+        await ExecuteAsync(connection, transaction, CreateStaging, source: null, cancellationToken);
+        long accepted = 0, staged = 0, fresh = 0;
         await using (var writer = await connection.BeginBinaryImportAsync(CopyStaging, cancellationToken))
         {
             // Synchronous writes: they only fill Npgsql's buffer (a send happens when it is full), and sixteen awaited
@@ -151,7 +154,6 @@ public static class StationMerge
                 var state = stored.See(row.ExternalId, contentHash);
                 if (state == StoredState.Unchanged)
                 {
-                    unchanged++;
                     continue;
                 }
                 var r = row.Record ?? throw new InvalidOperationException(
@@ -179,7 +181,7 @@ public static class StationMerge
         long inserted = 0;
         if (fresh > 0)
         {
-            inserted = await InsertAsync(connection, transaction, source, fresh, bulkLoadMinRows, cancellationToken);
+            inserted = await ExecuteAsync(connection, transaction, InsertNew, source, cancellationToken);
         }
 
         long retired = 0;
@@ -189,25 +191,6 @@ public static class StationMerge
         }
 
         return new MergeCounts(accepted, inserted, updated, accepted - inserted - updated, retired);
-    }
-
-    private static async Task<long> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, long fresh, int bulkLoadMinRows,
-        CancellationToken cancellationToken)
-    {
-        var bulk = false;
-        if (fresh >= bulkLoadMinRows)
-        {
-            await using var count = new NpgsqlCommand(CountStations, connection, transaction) { CommandTimeout = 0 };
-            bulk = fresh >= (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-        var rebuild = bulk ? await StationSecondaryIndexes.DropAsync(connection, transaction, cancellationToken) : [];
-        var inserted = await ExecuteAsync(connection, transaction, InsertNew, source, cancellationToken);
-        if (bulk)
-        {
-            await StationSecondaryIndexes.BuildAsync(connection, transaction, rebuild, cancellationToken);
-        }
-        return inserted;
     }
 
     private static async Task<long> RetireAsync(
@@ -236,27 +219,14 @@ public static class StationMerge
     private static void WriteStaged(NpgsqlBinaryImporter writer, StationRecord r, long contentHash, bool isNew)
     {
         writer.StartRow();
-        writer.Write(r.ExternalId, NpgsqlDbType.Text);
-        writer.Write(r.Kind.ToWire(), NpgsqlDbType.Text);
-        writer.Write(r.Name, NpgsqlDbType.Text);
-        WriteNullable(writer, r.Address, NpgsqlDbType.Text);
-        WriteNullable(writer, r.District, NpgsqlDbType.Text);
-        writer.Write(r.Lon, NpgsqlDbType.Double);
-        writer.Write(r.Lat, NpgsqlDbType.Double);
-        writer.Write(Amenities.ToWire(r.Amenities), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        WriteNullable(writer, r.OpeningHours, NpgsqlDbType.Text);
-        WriteNullable(writer, r.TruckParkingSpaces, NpgsqlDbType.Integer);
-        WriteNullable(writer, r.MaxVehicleLengthM, NpgsqlDbType.Double);
-        writer.Write(r.HazmatAllowed, NpgsqlDbType.Boolean);
-        WriteNullable(writer, r.Phone, NpgsqlDbType.Text);
-        WriteNullable(writer, r.Host, NpgsqlDbType.Text);
+        StationCopyRow.Write(writer, r, locationAsGeometry: false);
         writer.Write(contentHash, NpgsqlDbType.Bigint);
         writer.Write(isNew, NpgsqlDbType.Boolean);
     }
 
     // A merge takes as long as its input is large (a million rows on a busy server outlast the 30 s default);
     // callers stop it with the cancellation token instead.
-    private static async Task<long> ExecuteAsync(
+    internal static async Task<long> ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string? source, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
@@ -289,31 +259,6 @@ public static class StationMerge
             count++;
         }
         return count;
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-        {
-            writer.Write(v, type);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value, type);
-        }
     }
 }
 
