@@ -12,28 +12,24 @@ namespace StationMap.Integration.Tests.Import;
 /// again after the COPY: afterwards the table has exactly the indexes it had (new ones: the old were dropped), and the
 /// stations are all there, with the same content as through the staged path.
 /// </summary>
-public sealed class BulkLoadTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(database)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-bulk-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task A_bulk_load_rebuilds_the_same_indexes_and_stores_what_the_staged_path_stores()
     {
         const int count = 3000;
-        var path = Path.Combine(_folder, "bulk.csv");
+        var path = Path.Combine(Folder, "bulk.csv");
         DemoFiles.WriteCsv(StationGenerator.Generate(count, 17, GeneratorRegion.Jingjinji), path, CoordinateSystem.Gcj02);
         var staged = NewSource("staged");
         var bulk = NewSource("bulk");
 
         var indexesBefore = await IndexesAsync();
-        var stagedResult = await ImportAsync(database.DataSources.Write, new ImportOptions
+        var stagedResult = await ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = staged, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full, BulkLoadMaxStations = -1,
         });
         var indexesBetween = await IndexesAsync();
-        var bulkResult = await ImportAsync(database.DataSources.Write, new ImportOptions
+        var bulkResult = await ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = bulk, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full, BulkLoadMaxStations = int.MaxValue,
         });
@@ -59,7 +55,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : IClassFixture<DemoDat
         Assert.Equal(await NearestIdsAsync(indexScan: false), await NearestIdsAsync(indexScan: true));
 
         // And a re-import of the bulk-loaded source finds every row unchanged.
-        var again = await ImportAsync(database.DataSources.Write, new ImportOptions
+        var again = await ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = bulk, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full,
         });
@@ -68,7 +64,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : IClassFixture<DemoDat
 
     private async Task<string> ContentAsync(string source)
     {
-        await using var command = database.DataSources.Write.CreateCommand("""
+        await using var command = Database.DataSources.Write.CreateCommand("""
             SELECT md5(string_agg(concat_ws('|', external_id, kind, name, address, district, ST_AsEWKB(location)::text,
                        amenities::text, opening_hours, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone,
                        host, content_hash, status, retired_at), E'\n' ORDER BY external_id)) || ':' || count(*)
@@ -80,7 +76,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : IClassFixture<DemoDat
 
     private async Task<List<(string Name, string Definition, bool Valid, uint Oid)>> IndexesAsync()
     {
-        await using var command = database.DataSources.Write.CreateCommand("""
+        await using var command = Database.DataSources.Write.CreateCommand("""
             SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisvalid, c.oid
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
             WHERE i.indrelid = 'station'::regclass ORDER BY c.relname
@@ -96,7 +92,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : IClassFixture<DemoDat
 
     private async Task<List<long>> NearestIdsAsync(bool indexScan)
     {
-        await using var connection = await database.DataSources.Write.OpenConnectionAsync();
+        await using var connection = await Database.DataSources.Write.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var set = new NpgsqlCommand($"SET LOCAL enable_indexscan = {(indexScan ? "on" : "off")}; SET LOCAL enable_bitmapscan = off", connection, transaction))
         {

@@ -11,12 +11,8 @@ namespace StationMap.Integration.Tests.Import;
 /// The importer's backend is killed (pg_terminate_backend from another connection) while it reads the stored keys,
 /// copies into staging and merges: the store must be exactly as before and the run recorded as failed, or not at all.
 /// </summary>
-public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTests(database)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-import-fail-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Theory]
     [InlineData("COPY (SELECT external_id")]
     [InlineData("COPY station_staging")]
@@ -25,20 +21,20 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
     public async Task Killing_the_backend_mid_import_leaves_the_store_unchanged(string statementPrefix)
     {
         var source = NewSource("kill");
-        var first = Path.Combine(_folder, "first.csv");
-        var second = Path.Combine(_folder, "second.csv");
+        var first = Path.Combine(Folder, "first.csv");
+        var second = Path.Combine(Folder, "second.csv");
         // Same ids, different content: the second import updates every row, in full mode.
         DemoFiles.WriteCsv(StationGenerator.Generate(20_000, 1, GeneratorRegion.Jingjinji), first, CoordinateSystem.Wgs84);
         DemoFiles.WriteCsv(StationGenerator.Generate(30_000, 2, GeneratorRegion.Jingjinji), second, CoordinateSystem.Wgs84);
         var options = new ImportOptions { FilePath = first, Source = source, Mode = ImportMode.Full };
-        var initial = await ImportAsync(database.DataSources.Write, options);
+        var initial = await ImportAsync(Database.DataSources.Write, options);
         Assert.True(initial.Status == ImportStatus.Succeeded, initial.Error);
 
         var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
         await using var victim = StationMap.Store.StationDataSources.Build(
-            new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
-        var before = await StationsHashAsync(database.DataSources.Write);
-        var runsBefore = await CountAsync(database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
+            new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
+        var before = await StationsHashAsync(Database.DataSources.Write);
+        var runsBefore = await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
 
         using var stop = new CancellationTokenSource();
         var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
@@ -51,7 +47,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(0, result.Report.Inserted + result.Report.Updated);
         AssertCountsAddUp(result);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
         var statuses = await StatusesAsync(source);
         Assert.Equal(runsBefore, statuses.Count(s => s != "failed"));
         Assert.True(statuses.Count <= runsBefore + 1);
@@ -63,13 +59,13 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
     public async Task Killing_the_backend_during_a_bulk_load_leaves_the_store_and_its_indexes_unchanged(string statementPrefix)
     {
         var source = NewSource("bulk-kill");
-        var path = Path.Combine(_folder, "bulk.csv");
+        var path = Path.Combine(Folder, "bulk.csv");
         DemoFiles.WriteCsv(StationGenerator.Generate(30_000, 3, GeneratorRegion.Jingjinji), path, CoordinateSystem.Wgs84);
         var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
         await using var victim = StationMap.Store.StationDataSources.Build(
-            new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
-        var before = await StationsHashAsync(database.DataSources.Write);
-        var indexesBefore = await CountAsync(database.DataSources.Write,
+            new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
+        var before = await StationsHashAsync(Database.DataSources.Write);
+        var indexesBefore = await CountAsync(Database.DataSources.Write,
             "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
 
         using var stop = new CancellationTokenSource();
@@ -79,15 +75,15 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
 
         Assert.True(await killer, $"the importer's backend was never seen running '{statementPrefix}'");
         Assert.Equal(ImportStatus.Failed, result.Status);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
-        Assert.Equal(indexesBefore, await CountAsync(database.DataSources.Write,
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
+        Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
             "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
     }
 
     /// <summary>Polls pg_stat_activity from its own connection and terminates the backend once it runs the statement.</summary>
     private async Task<bool> KillWhenRunningAsync(string applicationName, string statementPrefix, CancellationToken stop)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
         await connection.OpenAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("""
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -108,7 +104,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : IClassFixture<De
 
     private async Task<List<string>> StatusesAsync(string source)
     {
-        await using var command = database.DataSources.Write.CreateCommand("SELECT status FROM import_run WHERE source = @s");
+        await using var command = Database.DataSources.Write.CreateCommand("SELECT status FROM import_run WHERE source = @s");
         command.Parameters.AddWithValue("s", source);
         await using var reader = await command.ExecuteReaderAsync();
         var statuses = new List<string>();

@@ -7,21 +7,17 @@ using static StationMap.Integration.Tests.Import.ImportHarness;
 namespace StationMap.Integration.Tests.Import;
 
 /// <summary>Re-imports, updates, full and incremental modes, strict mode and dry runs against the real store.</summary>
-public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+public sealed class ImportMergeTests(DemoDatabase database) : ImportFolderTests(database)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-import-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private string Generated(string name, int count, int seed = 11, CoordinateSystem crs = CoordinateSystem.Gcj02)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(Folder, name);
         DemoFiles.WriteCsv(StationGenerator.Generate(count, seed, GeneratorRegion.Beijing), path, crs);
         return path;
     }
 
     private Task<ImportResult> Import(string path, string source, ImportMode mode = ImportMode.Incremental, bool dryRun = false, bool strict = false) =>
-        ImportAsync(database.DataSources.Write, new ImportOptions
+        ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = source, Crs = CoordinateSystem.Gcj02, Mode = mode, DryRun = dryRun, Strict = strict,
             Format = path.EndsWith(".geojson", StringComparison.Ordinal) ? InputFormat.GeoJson : InputFormat.Csv,
@@ -33,7 +29,7 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
     public async Task The_same_file_twice_inserts_then_changes_nothing(string format)
     {
         var source = NewSource("idem");
-        var path = Path.Combine(_folder, "idem." + format);
+        var path = Path.Combine(Folder, "idem." + format);
         var records = StationGenerator.Generate(500, 3, GeneratorRegion.Beijing);
         if (format == "csv")
         {
@@ -45,12 +41,12 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
         }
 
         var first = await Import(path, source);
-        var hash = await StationsHashAsync(database.DataSources.Write);
+        var hash = await StationsHashAsync(Database.DataSources.Write);
         var second = await Import(path, source);
 
         Assert.Equal((500L, 500L, 0L), (first.Report.RowsRead, first.Report.Inserted, first.Report.Rejected));
         Assert.Equal((0L, 0L, 500L), (second.Report.Inserted, second.Report.Updated, second.Report.Unchanged));
-        Assert.Equal(hash, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(hash, await StationsHashAsync(Database.DataSources.Write));
         Assert.Equal(first.FileSha256, second.FileSha256);
         AssertCountsAddUp(first);
         AssertCountsAddUp(second);
@@ -67,7 +63,7 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
         await Import(path, source);
         var lines = await File.ReadAllLinesAsync(path);
         lines[43] = lines[43].Replace("gen-0000043,", "gen-0000043,改 ", StringComparison.Ordinal);
-        var changed = Path.Combine(_folder, "upd2.csv");
+        var changed = Path.Combine(Folder, "upd2.csv");
         await File.WriteAllLinesAsync(changed, lines);
 
         var result = await Import(changed, source);
@@ -87,15 +83,15 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
 
         var incremental = await Import(fewer, source, ImportMode.Incremental);
         Assert.Equal(0, incremental.Report.Retired);
-        Assert.Equal(0, await CountAsync(database.DataSources.Write,
+        Assert.Equal(0, await CountAsync(Database.DataSources.Write,
             "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
 
         var full = await Import(fewer, source, ImportMode.Full);
         Assert.Equal(20, full.Report.Retired);
         Assert.Equal((0L, 0L, 80L), (full.Report.Inserted, full.Report.Updated, full.Report.Unchanged));
-        Assert.Equal(20, await CountAsync(database.DataSources.Write,
+        Assert.Equal(20, await CountAsync(Database.DataSources.Write,
             "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
-        Assert.Equal(100, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s", ("s", source)));
+        Assert.Equal(100, await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s", ("s", source)));
 
         // Back in a later file: revived, counted as updated.
         var again = await Import(Generated("all2.csv", 100), source, ImportMode.Full);
@@ -107,19 +103,19 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
     {
         var source = NewSource("fullzero");
         await Import(Generated("some.csv", 10), source, ImportMode.Full);
-        var before = await StationsHashAsync(database.DataSources.Write);
+        var before = await StationsHashAsync(Database.DataSources.Write);
 
         var result = await Import(Fixture("header_only.csv"), source, ImportMode.Full);
 
         Assert.Equal(ImportStatus.InvalidInput, result.Status);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
     }
 
     [Fact]
     public async Task Strict_mode_commits_nothing_when_a_row_is_rejected()
     {
-        var before = await StationsHashAsync(database.DataSources.Write);
+        var before = await StationsHashAsync(Database.DataSources.Write);
 
         var result = await Import(Fixture("bad_rows.csv"), NewSource("strict"), strict: true);
 
@@ -128,7 +124,7 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
         // Without a declared region the Shanghai row is fine: 7 of the 8 bad rows.
         Assert.Equal(7, result.Report.Rejected);
         AssertCountsAddUp(result);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
     }
 
     [Fact]
@@ -144,15 +140,15 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
     {
         var source = NewSource("dry");
         var path = Generated("dry.csv", 120);
-        var before = await StationsHashAsync(database.DataSources.Write);
+        var before = await StationsHashAsync(Database.DataSources.Write);
 
         var result = await Import(path, source, dryRun: true);
 
         Assert.Equal(ImportStatus.DryRun, result.Status);
         Assert.Equal(120, result.Report.Inserted);
         Assert.False(result.Committed);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
-        Assert.Equal("dry_run", (string)(await database.DataSources.Write
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
+        Assert.Equal("dry_run", (string)(await Database.DataSources.Write
             .CreateCommand($"SELECT status FROM import_run WHERE id = {result.RunId}").ExecuteScalarAsync())!);
     }
 
@@ -162,7 +158,7 @@ public sealed class ImportMergeTests(DemoDatabase database) : IClassFixture<Demo
         var source = NewSource("rec");
         var result = await Import(Fixture("bad_rows.csv"), source);
 
-        await using var command = database.DataSources.Write.CreateCommand("""
+        await using var command = Database.DataSources.Write.CreateCommand("""
             SELECT source, file_name, file_sha256, mode, status, rows_read, inserted, rejected, duration_ms >= 0,
                    jsonb_array_length(report -> 'issues'), report ->> 'status'
             FROM import_run WHERE id = @id

@@ -10,16 +10,12 @@ namespace StationMap.Integration.Tests.Import;
 /// The merge skips rows whose stored content hash matches; these tests make sure a hash never hides a real
 /// difference (a station changed by another writer) and that an unknown hash costs a comparison, not an update.
 /// </summary>
-public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IDisposable
+public sealed class MergeContentHashTests(DemoDatabase database) : ImportFolderTests(database)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stationmap-hash-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private async Task<(string Source, string Path)> ImportedAsync(int count)
     {
         var source = NewSource("hash");
-        var path = Path.Combine(_folder, source + ".csv");
+        var path = Path.Combine(Folder, source + ".csv");
         DemoFiles.WriteCsv(StationGenerator.Generate(count, 5, GeneratorRegion.Beijing), path, CoordinateSystem.Wgs84);
         var first = await Import(path, source);
         Assert.Equal(count, first.Report.Inserted);
@@ -27,11 +23,11 @@ public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture
     }
 
     private Task<ImportResult> Import(string path, string source) =>
-        ImportAsync(database.DataSources.Write, new ImportOptions { FilePath = path, Source = source, Mode = ImportMode.Full });
+        ImportAsync(Database.DataSources.Write, new ImportOptions { FilePath = path, Source = source, Mode = ImportMode.Full });
 
     private async Task ExecuteAsync(string sql, string source)
     {
-        await using var command = database.DataSources.Write.CreateCommand(sql);
+        await using var command = Database.DataSources.Write.CreateCommand(sql);
         command.Parameters.AddWithValue("s", source);
         await command.ExecuteNonQueryAsync();
     }
@@ -46,7 +42,7 @@ public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture
 
         Assert.Equal(1, again.Report.Updated);
         Assert.Equal(199, again.Report.Unchanged);
-        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND name = 'edited by hand'", ("s", source)));
+        Assert.Equal(0, await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND name = 'edited by hand'", ("s", source)));
         AssertCountsAddUp(again);
     }
 
@@ -55,16 +51,16 @@ public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture
     {
         var (source, path) = await ImportedAsync(150);
         await ExecuteAsync("UPDATE station SET content_hash = NULL WHERE source = @s", source);
-        var before = await StationsHashAsync(database.DataSources.Write);
+        var before = await StationsHashAsync(Database.DataSources.Write);
 
         var again = await Import(path, source);
 
         Assert.Equal(0, again.Report.Updated + again.Report.Inserted);
         Assert.Equal(150, again.Report.Unchanged);
-        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND content_hash IS NULL", ("s", source)));
+        Assert.Equal(0, await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND content_hash IS NULL", ("s", source)));
         // Nothing but the hash moved (no updated_at either): with the hashes cleared again the rows are byte-for-byte as before.
         await ExecuteAsync("UPDATE station SET content_hash = NULL WHERE source = @s", source);
-        Assert.Equal(before, await StationsHashAsync(database.DataSources.Write));
+        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
     }
 
     [Fact]
@@ -76,14 +72,14 @@ public sealed class MergeContentHashTests(DemoDatabase database) : IClassFixture
         var again = await Import(path, source);
 
         Assert.Equal(1, again.Report.Updated);
-        Assert.Equal(0, await CountAsync(database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
+        Assert.Equal(0, await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM station WHERE source = @s AND retired_at IS NOT NULL", ("s", source)));
     }
 
     [Fact]
     public async Task A_row_with_a_warning_is_normalised_and_reported_again_on_every_import()
     {
         var source = NewSource("warn");
-        var path = Path.Combine(_folder, source + ".csv");
+        var path = Path.Combine(Folder, source + ".csv");
         await File.WriteAllTextAsync(path, """
             external_id,name,kind,lat,lon,opening_hours
             w1,前门驿站,warm_station,39.90,116.39,Mo-Fr 09:00-17:00
