@@ -38,7 +38,7 @@ internal static class StationSecondaryIndexes
         }
         foreach (var (name, _) in indexes)
         {
-            await ExecuteAsync(connection, transaction, "DROP INDEX " + name, cancellationToken);
+            await StationMerge.ExecuteAsync(connection, transaction, "DROP INDEX " + name, source: null, cancellationToken);
         }
         return indexes.Select(i => i.Definition).ToList();
     }
@@ -47,17 +47,10 @@ internal static class StationSecondaryIndexes
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> definitions,
         CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, BuildMemory, cancellationToken);
+        await StationMerge.ExecuteAsync(connection, transaction, BuildMemory, source: null, cancellationToken);
         foreach (var definition in definitions)
         {
-            await ExecuteAsync(connection, transaction, definition, cancellationToken);
+            await StationMerge.ExecuteAsync(connection, transaction, definition, source: null, cancellationToken);
         }
-    }
-
-    private static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
