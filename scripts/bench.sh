@@ -4,6 +4,8 @@
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
+#   scripts/bench.sh abuse [--stations 1000000] [--seconds 20] [--warmup 20] [--attackers 32]
+#   scripts/bench.sh soak [--minutes 5] [--stations 200000] [--connections 8] [--outage-seconds 10]   (scripts/soak.sh)
 #   scripts/bench.sh planning [--span-m 40000] [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_WRK_THREADS (2),
@@ -25,6 +27,7 @@ say() { echo "bench.sh: $*" >&2; }
 WORK=$(mktemp -d)
 STARTED_PG=0
 API_PID=
+ABUSE_API_ARGS=()
 cleanup() {
   if [ -n "$API_PID" ]; then kill -TERM "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
   if [ "$STARTED_PG" = 1 ]; then "$ROOT/scripts/pg.sh" stop || true; fi
@@ -65,7 +68,7 @@ connection_string() { echo "Host=127.0.0.1;Port=$STATIONMAP_PG_PORT;Database=$1;
 start_api() {
   local db=$1 path=${2:-Memory}
   (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$(connection_string "$db")${STATIONMAP_BENCH_API_CS_EXTRA:-}" \
-    exec dotnet "$API_DLL" --Urls="$API_URL" --Nearest:Path="$path" --Logging:LogLevel:Default=Warning \
+    exec dotnet "$API_DLL" --Urls="$API_URL" --Nearest:Path="$path" "${ABUSE_API_ARGS[@]}" --Logging:LogLevel:Default=Warning \
       --Logging:LogLevel:Microsoft.AspNetCore=Warning --Logging:LogLevel:StationMap.Api.Stations=Information) \
     >"$WORK/api.log" 2>&1 &
   API_PID=$!
@@ -264,6 +267,166 @@ cmd_import() {
   echo "(targets: >= 150,000 rows/s first import, >= 300,000 rows/s unchanged re-import)"
 }
 
+# zigzag_route FILE: the hostile route of issue 14, a 10,000-position zig-zag across central Beijing (legs of ~300 m, so
+# under the 3,000 km length limit) with the widest corridor, written compactly (~190 KB).
+zigzag_route() {
+  awk 'BEGIN {
+    printf "{\"corridorM\":5000,\"route\":{\"type\":\"LineString\",\"coordinates\":["
+    for (i = 0; i < 10000; i++) {
+      lon = 116.20 + i * 0.00004; lat = 39.90 + (i % 2) * 0.0027
+      printf "%s[%.5f,%.5f]", (i ? "," : ""), lon, lat
+    }
+    printf "]}}"
+  }' >"$1"
+}
+
+# Nearest throughput under attack: a nearest client (4 connections, its own address) alone, then beside 32 attacker
+# connections (another address) sending one kind of expensive request each. The API trusts X-Forwarded-For from
+# loopback here, so the rate limiter sees two clients, as it would behind a proxy in public.
+cmd_abuse() {
+  local stations=1000000 seconds=20 warmup=20 attackers=32
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
+      --attackers) attackers=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua
+  local attack_lua=$ROOT/tests/StationMap.Benchmarks/Abuse/wrk-attack.lua
+  local victim=203.0.113.10 attacker=198.51.100.7
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+  # The demo's demand layers, for the coverage attack (idempotent: a second seed changes nothing).
+  (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$(connection_string "$db")" \
+    dotnet "$API_DLL" seed-demo --Logging:LogLevel:Default=Warning) >/dev/null
+  zigzag_route "$WORK/zigzag.json"
+  ABUSE_API_ARGS=(--Network:TrustedProxies:0=127.0.0.1)
+  start_api "$db" Memory
+  local rss_before
+  rss_before=$(rss_mb "$API_PID")
+  say "warm-up: nearest for ${warmup}s"
+  wrk -t1 -c4 -d"${warmup}s" -s "$lua" -H "X-Forwarded-For: $victim" "$API_URL" >/dev/null
+
+  local attacks=(none routes clusters bbox coverage slow-body)
+  local name
+  for name in "${attacks[@]}"; do
+    local out=$WORK/abuse-$name
+    local attack_pid=
+    export ATTACK_FORWARDED_FOR=$attacker ATTACK_METHOD=GET ATTACK_BODY_FILE= ATTACK_CONTENT_TYPE=application/json
+    case "$name" in
+      routes) ATTACK_METHOD=POST; ATTACK_PATH=/api/routes/stops; ATTACK_BODY_FILE=$WORK/zigzag.json ;;
+      clusters) ATTACK_PATH='/api/stations/clusters?bbox=-180,-85,180,85&zoom=3' ;;
+      bbox) ATTACK_PATH='/api/stations?bbox=115.42,39.44,117.51,41.06' ;;
+      coverage) ATTACK_PATH='/api/planning/coverage?layer=courier_riders&radiusM=5000&cellM=100' ;;
+    esac
+    export ATTACK_PATH
+    if [ "$name" = slow-body ]; then
+      say "attack $name: $attackers connections trickling route bodies"
+      dotnet "$BENCH_DLL" slow-body --url "$API_URL/api/routes/stops" --connections "$attackers" \
+        --seconds $(( seconds + 4 )) --forwarded-for "$attacker" >"$out.attack" 2>&1 &
+      attack_pid=$!
+    elif [ "$name" != none ]; then
+      say "attack $name: $attackers connections"
+      wrk -t1 -c"$attackers" -d"$(( seconds + 4 ))s" -s "$attack_lua" "$API_URL" >"$out.attack" 2>&1 &
+      attack_pid=$!
+    fi
+    sleep 2
+    local api0 pg0 api1 pg1
+    api0=$(process_ticks "$API_PID"); pg0=$(pg_ticks)
+    wrk -t1 -c4 -d"${seconds}s" --latency -s "$lua" -H "X-Forwarded-For: $victim" "$API_URL" >"$out.nearest"
+    api1=$(process_ticks "$API_PID"); pg1=$(pg_ticks)
+    awk -v t=$(( api1 - api0 )) -v hz="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "api_cores=%.2f\n", t / hz / s }' >>"$out.nearest"
+    awk -v t=$(( pg1 - pg0 )) -v hz="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "pg_cores=%.2f\n", t / hz / s }' >>"$out.nearest"
+    echo "rss_mb=$(rss_mb "$API_PID")" >>"$out.nearest"
+    if [ -n "$attack_pid" ]; then wait "$attack_pid" || true; fi
+    sleep 2
+    echo "rss_after_mb=$(rss_mb "$API_PID")" >>"$out.nearest"
+  done
+  stop_api
+
+  echo
+  echo "abuse: $stations generated stations + demo, nearest client 4 connections (k=10), $attackers attacker connections, ${seconds}s each, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-10s %10s %9s %9s %7s %10s %9s %8s %8s %8s %8s\n'
+  printf "$row" "attack" "accepted" "refused" "of: 429" "5xx" "nearest/s" "vs base" "p99 ms" "errors" "API cpu" "RSS MB"
+  local base
+  base=$(value rps "$WORK/abuse-none.nearest")
+  for name in "${attacks[@]}"; do
+    local n=$WORK/abuse-$name.nearest a=$WORK/abuse-$name.attack
+    local accepted=- refused=- limited=- failed=-
+    if [ "$name" != none ] && [ -f "$a" ]; then
+      accepted=$(value accepted "$a"); refused=$(value refused "$a"); limited=$(value limited "$a"); failed=$(value failed "$a")
+    fi
+    printf "$row" "$name" "${accepted:--}" "${refused:--}" "${limited:--}" "${failed:--}" "$(value rps "$n")" \
+      "$(awk -v a="$(value rps "$n")" -v b="$base" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')" \
+      "$(value p99_ms "$n")" "$(value errors "$n")" "$(value api_cores "$n")" "$(value rss_after_mb "$n")"
+  done
+  echo "API RSS ${rss_before} MB before the attacks (RSS MB = 2 s after each attack ended; API cpu = cores used by the API during the run)"
+  echo "(target: nearest keeps >= 50% of its baseline throughput and p99 <= 20 ms under every attack)"
+}
+
+# Soak: nearest load minute by minute for a few minutes, with the database stopped for a few seconds in the middle;
+# per minute the throughput, p99, errors, the API's RSS and what /healthz/ready said. scripts/soak.sh calls this.
+cmd_soak() {
+  local minutes=5 stations=200000 connections=8 outage=10
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --minutes) minutes=$2; shift 2 ;;
+      --stations) stations=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --outage-seconds) outage=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+  start_api "$db" Memory
+  local rss_start restart_minute=$(( (minutes + 1) / 2 ))
+  rss_start=$(rss_mb "$API_PID")
+  say "warm-up 20 s"
+  wrk -t1 -c"$connections" -d20s -s "$lua" "$API_URL" >/dev/null
+  rss_start=$(rss_mb "$API_PID")
+  local minute
+  for minute in $(seq 1 "$minutes"); do
+    local out=$WORK/soak-$minute.out restart_pid=
+    if [ "$minute" = "$restart_minute" ]; then
+      # Stopped 20 s into the minute, started again $outage s later, while the load runs.
+      ( sleep 20; "$ROOT/scripts/pg.sh" stop >/dev/null 2>&1; date +%s >"$WORK/outage-start"
+        curl -s -o /dev/null -w 'ready_during_outage=%{http_code}\n' "$API_URL/healthz/ready" >"$WORK/outage.kv"
+        sleep "$outage"; STATIONMAP_PG_DB=$db "$ROOT/scripts/pg.sh" start >/dev/null; date +%s >"$WORK/outage-end" ) &
+      restart_pid=$!
+    fi
+    wrk -t1 -c"$connections" -d60s --latency -s "$lua" "$API_URL" >"$out"
+    if [ -n "$restart_pid" ]; then wait "$restart_pid"; fi
+    echo "rss_mb=$(rss_mb "$API_PID")" >>"$out"
+    echo "ready=$(curl -s -o /dev/null -w '%{http_code}' "$API_URL/healthz/ready")" >>"$out"
+  done
+  stop_api
+  echo
+  echo "soak: $stations generated stations, nearest k=10 over $connections connections, $minutes minutes," \
+    "database stopped for ${outage}s in minute $restart_minute, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-8s %10s %8s %8s %8s %8s\n'
+  printf "$row" "minute" "per second" "p99 ms" "errors" "RSS MB" "ready"
+  local total_errors=0 rss_end=0
+  for minute in $(seq 1 "$minutes"); do
+    local out=$WORK/soak-$minute.out
+    printf "$row" "$minute$([ "$minute" = "$restart_minute" ] && echo '*')" "$(value rps "$out")" "$(value p99_ms "$out")" \
+      "$(value errors "$out")" "$(value rss_mb "$out")" "$(value ready "$out")"
+    total_errors=$(( total_errors + $(value errors "$out") )); rss_end=$(value rss_mb "$out")
+  done
+  echo "* database stopped during this minute ($(value ready_during_outage "$WORK/outage.kv" 2>/dev/null || echo '?') from /healthz/ready while it was down)"
+  awk -v a="$rss_start" -v b="$rss_end" -v e="$total_errors" 'BEGIN {
+    printf "nearest errors in all: %d; RSS %d MB after warm-up, %d MB at the end (drift %+.1f%%)\n", e, a, b, (a > 0 ? 100 * (b - a) / a : 0) }'
+  echo "(target: zero nearest errors across the restart, RSS drift < 10%)"
+}
+
 # Site selection on generated data, in process: no database, no API.
 cmd_planning() {
   build
@@ -276,5 +439,7 @@ case "${1:-}" in
   planning) shift; cmd_planning "$@" ;;
   micro) shift; cmd_micro "$@" ;;
   import) shift; cmd_import "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N] | planning [--exact-seconds T]" >&2; exit 2 ;;
+  abuse) shift; cmd_abuse "$@" ;;
+  soak) shift; cmd_soak "$@" ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
 esac
