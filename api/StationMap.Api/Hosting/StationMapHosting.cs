@@ -67,7 +67,8 @@ public static class StationMapHosting
         app.UsePublicReadCors();
         app.UseMapClient();
         app.MapOpenApi();
-        app.MapScalarApiReference(ContentSecurityPolicies.DocsPath, options => options.WithTitle("StationMap API"));
+        // Without the default fonts: they come from Scalar's CDN, which the page's policy (and an offline network) refuses.
+        app.MapScalarApiReference(ContentSecurityPolicies.DocsPath, options => options.WithTitle("StationMap API").DisableDefaultFonts());
         return app;
     }
 }
