@@ -151,9 +151,9 @@ public sealed partial class DashboardTests(DemoDatabase database) : IClassFixtur
     private static AuthenticationHeaderValue Basic(string key) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:" + key)));
 
-    [GeneratedRegex("data-antiforgery-header=\"([^\"]+)\"")]
+    [GeneratedRegex("<meta name=\"csrf-header\" content=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryHeader();
 
-    [GeneratedRegex("data-antiforgery-token=\"([^\"]+)\"")]
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
