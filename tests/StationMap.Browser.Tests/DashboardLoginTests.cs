@@ -23,10 +23,24 @@ public sealed class DashboardLoginTests(DashboardSite site) : IClassFixture<Dash
         // Playwright sends the credentials only after a challenge Chromium accepts: one Basic scheme, not "Bearer, Basic".
         // The dashboard's own buttons post with its antiforgery token from this origin: they must keep working.
         await job.Locator("input[type=checkbox]").CheckAsync();
+        await page.EvaluateAsync("() => window.beforeTrigger = true");
         var trigger = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("button[data-url$='/recurring/trigger']"),
             r => r.Url.EndsWith("/recurring/trigger", StringComparison.Ordinal));
         Assert.InRange(trigger.Status, 200, 299);
+        // After a successful command the dashboard reloads the page: wait for the new document.
+        await page.WaitForFunctionAsync("() => window.beforeTrigger === undefined");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // The other pages (the home page draws its charts with a script) run under the same policy.
+        foreach (var path in new[] { "/hangfire", "/hangfire/jobs/enqueued", "/hangfire/servers" })
+        {
+            Assert.Equal(200, (await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle }))?.Status);
+        }
+        await page.GotoAsync("/hangfire/jobs/enqueued");
+        await page.Locator("a[href*='/jobs/details/']").First.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await MapSite.ScreenshotAsync(page, "dashboard-job");
         Assert.Empty(MapSite.PolicyViolations(page));
     }
 

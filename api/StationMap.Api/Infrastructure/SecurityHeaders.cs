@@ -8,10 +8,12 @@ internal sealed class SecurityHeaders(RequestDelegate next, ContentSecurityPolic
 {
     public Task InvokeAsync(HttpContext context)
     {
+        // Chosen now: a branch such as the dashboard's moves its prefix from Path to PathBase before the response starts.
+        var policy = policies.For(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policies.For(context.Request.Path);
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             // Not no-referrer: tile providers (OpenStreetMap's usage policy) want the site's origin as the referrer.
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
