@@ -39,11 +39,11 @@ public sealed class SecurityHeadersTests(DemoDatabase database) : IClassFixture<
     {
         var response = await _client.GetAsync(path);
         Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
-        Assert.Contains("geolocation=(self)", Header(response, "Permissions-Policy"));
-        Assert.Equal("same-origin", Header(response, "Cross-Origin-Opener-Policy"));
-        var policy = Header(response, "Content-Security-Policy");
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", response.Header("Referrer-Policy"));
+        Assert.Contains("geolocation=(self)", response.Header("Permissions-Policy"));
+        Assert.Equal("same-origin", response.Header("Cross-Origin-Opener-Policy"));
+        var policy = response.Header("Content-Security-Policy");
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Contains("object-src 'none'", policy);
     }
@@ -51,7 +51,7 @@ public sealed class SecurityHeadersTests(DemoDatabase database) : IClassFixture<
     [Fact]
     public async Task The_maps_policy_lets_in_the_configured_tile_host_and_no_inline_code()
     {
-        var policy = Directives(Header(await _client.GetAsync("/"), "Content-Security-Policy"));
+        var policy = Directives((await _client.GetAsync("/")).Header("Content-Security-Policy"));
         Assert.Contains(TileHost, policy["img-src"]);
         Assert.Contains(TileHost, policy["connect-src"]);
         Assert.Equal(["'self'"], policy["script-src"]);
@@ -65,7 +65,7 @@ public sealed class SecurityHeadersTests(DemoDatabase database) : IClassFixture<
         var key = await _factory.Services.GetRequiredService<OperatorKeys>().CreateAsync("headers-ops", "operator", CancellationToken.None);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var policy = Directives(Header(await _client.SendAsync(request), "Content-Security-Policy"));
+        var policy = Directives((await _client.SendAsync(request)).Header("Content-Security-Policy"));
         Assert.Equal(["'self'"], policy["script-src"]);
         Assert.DoesNotContain(policy["script-src"], v => v is "'unsafe-inline'" or "'unsafe-eval'");
         Assert.DoesNotContain(policy.Values.SelectMany(v => v), v => v is TileHost or "*");
@@ -79,9 +79,6 @@ public sealed class SecurityHeadersTests(DemoDatabase database) : IClassFixture<
     [InlineData("/tiles/{z}/{x}/{y}.png", "'self'")]
     public void The_tile_origin_comes_from_the_template(string template, string origin) =>
         Assert.Equal(origin, StationMap.Api.Infrastructure.ContentSecurityPolicies.TileOrigin(template));
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "";
 
     private static Dictionary<string, string[]> Directives(string policy) =>
         policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
