@@ -15,7 +15,7 @@ public static class OperatorPolicies
     public const string Planner = "planner";
 
     /// <summary>
-    /// Planning runs name who asked for them and hold the result of an expensive solve: planners read their runs, and
+    /// Planning runs name who asked for them and hold the result of an expensive solve: any planner may read them, and
     /// operators may look too (they see the same jobs in the dashboard).
     /// </summary>
     public const string PlanningReader = "planning-reader";
