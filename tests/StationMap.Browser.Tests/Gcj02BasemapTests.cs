@@ -26,6 +26,9 @@ public sealed class Gcj02BasemapTests(Gcj02MapSite site) : IClassFixture<Gcj02Ma
         Assert.True(Math.Abs(center[0] - station.Lon) > 1e-3, "the marker was not shifted from WGS-84");
         Assert.Contains("高德地图", await page.InnerTextAsync(".maplibregl-ctrl-attrib"), StringComparison.Ordinal);
         await MapSite.ScreenshotAsync(page, "gcj02-basemap");
+        // The page's policy lets in the configured tile host (Amap's), not only OpenStreetMap's.
+        Assert.True(site.BlockedRequests > 0);
+        Assert.Empty(MapSite.PolicyViolations(page));
     }
 
     private sealed record Station(long Id, string Name, double Lat, double Lon);

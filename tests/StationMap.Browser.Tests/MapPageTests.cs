@@ -181,6 +181,26 @@ public sealed class MapPageTests(MapSite site) : IClassFixture<MapSite>
         await MapSite.ScreenshotAsync(page, "offline-card");
     }
 
+    [Fact]
+    public async Task The_page_runs_under_its_Content_Security_Policy()
+    {
+        var page = await site.OpenAsync(width: 412, height: 915);
+        await page.WaitForSelectorAsync("#map[data-loaded='stations']");
+        await page.ClickAsync(".maplibregl-ctrl-zoom-out");
+        await page.WaitForSelectorAsync("#map[data-loaded='cells']");
+        await page.ClickAsync(".maplibregl-ctrl-zoom-in");
+        await page.WaitForSelectorAsync("#map[data-loaded='stations']");
+        await LocateAsync(page);
+        await page.ClickAsync("#filters-toggle");
+        await page.Locator("#nearest button.station").First.ClickAsync();
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+        await MapSite.ScreenshotAsync(page, "csp-card");
+
+        // Basemap tiles were asked for (and refused by the test's network, not by the policy).
+        Assert.True(site.BlockedRequests > 0);
+        Assert.Empty(MapSite.PolicyViolations(page));
+    }
+
     private static async Task LocateAsync(IPage page)
     {
         await page.RunAndWaitForResponseAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StationMap.Api.Security;
 using StationMap.Domain.Queries;
 using StationMap.Store;
 using StationMap.Store.Imports;
@@ -12,10 +13,12 @@ public static class ImportsEndpoints
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
+        // Operators only: a failed run's error is the importer's own message (file paths, database errors).
         app.MapGroup("/api/imports").WithTags("Imports")
+            .RequireAuthorization(OperatorPolicies.Operator)
             .MapGet("/", ListAsync)
             .WithName("ImportRuns")
-            .WithSummary("Import runs, newest first, with their counts and status")
+            .WithSummary("Import runs, newest first, with their counts and status (operator key required)")
             .WithDescription("Query: source (optional, one source's runs), limit (1-500, default 50).");
         return app;
     }

@@ -31,14 +31,17 @@ public static class PlanningEndpoints
             .WithSummary("Start a site-suggestion run (maximal covering location) in the background; planner key required")
             .WithDescription("Body: {layer, radiusM, p, kind?, solver: greedy|exact|auto, timeLimitSeconds?}. Answers 202 with the run's id and Location.");
         group.MapGet("/runs/{id:long}", RunAsync)
+            .RequireAuthorization(OperatorPolicies.PlanningReader)
             .WithName("PlanningRun")
-            .WithSummary("A run's status, progress and, once done, its result");
+            .WithSummary("A run's status, progress and, once done, its result; planner or operator key required");
         group.MapGet("/runs/{id:long}.geojson", RunGeoJsonAsync)
+            .RequireAuthorization(OperatorPolicies.PlanningReader)
             .WithName("PlanningRunGeoJson")
-            .WithSummary("A finished run's suggested sites as a GeoJSON FeatureCollection, ranked");
+            .WithSummary("A finished run's suggested sites as a GeoJSON FeatureCollection, ranked; planner or operator key required");
         group.MapGet("/runs/{id:long}.csv", RunCsvAsync)
+            .RequireAuthorization(OperatorPolicies.PlanningReader)
             .WithName("PlanningRunCsv")
-            .WithSummary("A finished run's suggested sites as CSV, ranked");
+            .WithSummary("A finished run's suggested sites as CSV, ranked; planner or operator key required");
         return app;
     }
 

@@ -7,15 +7,17 @@ using StationMap.Api.Security;
 
 namespace StationMap.Api.Endpoints;
 
-/// <summary>Configured data sources: public status, and an operator's "refresh now".</summary>
+/// <summary>Configured data sources: their status and an operator's "refresh now", both for operators.</summary>
 public static class SourcesEndpoints
 {
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
+        // Operators only, like the dashboard whose recurring jobs it summarises.
         app.MapGet("/api/sources", List)
+            .RequireAuthorization(OperatorPolicies.Operator)
             .WithTags("Sources")
             .WithName("Sources")
-            .WithSummary("Configured data sources with their schedule and last run");
+            .WithSummary("Configured data sources with their schedule and last run (operator key required)");
         app.MapGroup("/api/admin/sources")
             .WithTags("Admin")
             .RequireAuthorization(OperatorPolicies.Operator)
@@ -50,7 +52,7 @@ public static class SourcesEndpoints
     }
 }
 
-/// <summary>A source as the public sees it; last success/failure come from its import runs.</summary>
+/// <summary>A source as an operator sees it; last success/failure come from its import runs.</summary>
 public sealed record SourceStatus(
     string Name, string Format, string Mode, string Cron, DateTime? NextRunUtc, DateTime? LastRunUtc, string? LastJobState);
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Scalar.AspNetCore;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Routes;
 using StationMap.Api.Stations;
 using StationMap.Store;
@@ -45,6 +46,7 @@ public static class StationMapHosting
         services.AddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();
+        services.AddClosedDoors();
         services.AddMapClient();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
@@ -62,9 +64,11 @@ public static class StationMapHosting
         // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePublicReadCors();
         app.UseMapClient();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
+        // Without the default fonts: they come from Scalar's CDN, which the page's policy (and an offline network) refuses.
+        app.MapScalarApiReference(ContentSecurityPolicies.DocsPath, options => options.WithTitle("StationMap API").DisableDefaultFonts());
         return app;
     }
 }

@@ -48,6 +48,8 @@ public static class JobsHosting
         services.AddSingleton<SourceFeed>();
         services.AddSingleton<FeedImport>();
         services.AddTransient<SourceRefreshJob>();
+        // The dashboard checks a token from IAntiforgery on its posts (retry, delete, trigger) whenever the service exists.
+        services.AddAntiforgery();
         services.AddHttpClient(SourceFeed.HttpClientName)
             .AddStandardResilienceHandler(resilience =>
             {
@@ -64,6 +66,7 @@ public static class JobsHosting
 
     public static WebApplication MapRefreshDashboard(this WebApplication app)
     {
+        app.UseDashboardStatsGuard();
         // No Hangfire authorization filters: the endpoint's operator policy decides, on loopback too.
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [], AsyncAuthorization = [] },
                 app.Services.GetRequiredService<JobStorage>())

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Jobs;
 using StationMap.Store.Operators;
 
 namespace StationMap.Api.Security;
@@ -41,8 +42,16 @@ internal sealed class OperatorKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer, Basic realm=\"StationMap operators\", charset=\"UTF-8\"";
-        await WriteProblemAsync("Authentication required", "Send an operator key as 'Authorization: Bearer <key>'.");
+        // One scheme per challenge: Chromium shows no login prompt when Basic comes after Bearer in the same header.
+        // The dashboard is what a browser opens, so it asks for Basic; the API asks for Bearer.
+        if (Request.Path.StartsWithSegments(JobsHosting.DashboardPath))
+        {
+            Response.Headers.WWWAuthenticate = "Basic realm=\"StationMap operators\", charset=\"UTF-8\"";
+            await WriteProblemAsync("Authentication required", "Log in with any user name and an operator key as the password.");
+            return;
+        }
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteProblemAsync("Authentication required", "Send a key as 'Authorization: Bearer <key>'.");
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -51,12 +60,10 @@ internal sealed class OperatorKeyAuthenticationHandler(
         await WriteProblemAsync("Forbidden", "This key's role does not allow this action.");
     }
 
+    // A problem result rather than IProblemDetailsService.WriteAsync, which throws when no writer accepts the request's
+    // Accept header (a browser's text/html): the result falls back to writing the problem as JSON.
     private Task WriteProblemAsync(string title, string detail) =>
-        Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Title = title, Detail = detail, Status = Response.StatusCode },
-        }).AsTask();
+        TypedResults.Problem(title: title, detail: detail, statusCode: Response.StatusCode).ExecuteAsync(Context);
 
     private static string? ReadKey(string header)
     {

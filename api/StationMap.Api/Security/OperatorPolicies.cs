@@ -2,7 +2,7 @@ using StationMap.Store.Operators;
 
 namespace StationMap.Api.Security;
 
-/// <summary>Authorization policies of the write endpoints and the dashboard.</summary>
+/// <summary>Authorization policies of the write endpoints, the keyed reads and the dashboard.</summary>
 public static class OperatorPolicies
 {
     /// <summary>Operators run imports and refreshes and see the dashboard.</summary>
@@ -14,6 +14,12 @@ public static class OperatorPolicies
     /// </summary>
     public const string Planner = "planner";
 
+    /// <summary>
+    /// Planning runs name who asked for them and hold the result of an expensive solve: any planner may read them, and
+    /// operators may look too (they see the same jobs in the dashboard).
+    /// </summary>
+    public const string PlanningReader = "planning-reader";
+
     public static IServiceCollection AddOperatorAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<OperatorKeys>();
@@ -22,7 +28,8 @@ public static class OperatorPolicies
                 OperatorKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Operator, policy => policy.RequireRole(OperatorKeys.Roles[0]))
-            .AddPolicy(Planner, policy => policy.RequireRole(OperatorKeys.Roles[1]));
+            .AddPolicy(Planner, policy => policy.RequireRole(OperatorKeys.Roles[1]))
+            .AddPolicy(PlanningReader, policy => policy.RequireRole(OperatorKeys.Roles[0], OperatorKeys.Roles[1]));
         return services;
     }
 }

@@ -95,17 +95,22 @@ export async function fetchCoverage(layer: string, radiusM: number, kind: string
   return json<Coverage>(await fetch(`/api/planning/coverage?${query}`));
 }
 
+function bearer(key: string): Record<string, string> {
+  return { Authorization: `Bearer ${key}` };
+}
+
 export async function startRun(request: RunRequest, key: string): Promise<number> {
   const response = await fetch('/api/planning/runs', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+    headers: { 'Content-Type': 'application/json', ...bearer(key) },
     body: JSON.stringify(request),
   });
   return (await json<{ id: number }>(response)).id;
 }
 
-export async function fetchRun(id: number): Promise<Run> {
-  return json<Run>(await fetch(`/api/planning/runs/${id}`));
+/** A run is readable with a planner's (or an operator's) key only: it names who started it. */
+export async function fetchRun(id: number, key: string): Promise<Run> {
+  return json<Run>(await fetch(`/api/planning/runs/${id}`, { headers: bearer(key) }));
 }
 
 /** Live stations in a WGS-84 box, for drawing their coverage radius. */

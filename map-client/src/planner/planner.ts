@@ -180,7 +180,7 @@ class PlannerView {
     try {
       const id = await startRun(request, key);
       for (;;) {
-        const run = await fetchRun(id);
+        const run = await fetchRun(id, key);
         if (run.status === 'failed') throw new PlanningError(500, run.error ?? 'failed');
         if (run.status === 'succeeded' && run.result) {
           const r = run.result;

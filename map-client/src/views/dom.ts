@@ -11,6 +11,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     if (value === true) element.setAttribute(name, '');
+    // Through the CSSOM: the page's Content-Security-Policy (style-src 'self') refuses a style attribute.
+    else if (name === 'style') element.style.cssText = value;
     else element.setAttribute(name, value);
   }
   for (const child of children) {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using StationMap.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,11 +96,33 @@ public class MapSite : IAsyncLifetime
             }
         });
         var page = await context.NewPageAsync();
+        WatchPolicyViolations(page);
         await page.Clock.SetFixedTimeAsync(Now.UtcDateTime);
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;
     }
+
+    private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Violations = new();
+
+    /// <summary>
+    /// Starts recording what the page's Content-Security-Policy refused: Chromium reports each refusal on the console
+    /// ("Refused to load … because it violates the following Content Security Policy directive …").
+    /// </summary>
+    public static void WatchPolicyViolations(IPage page)
+    {
+        var refused = Violations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Enqueue(message.Text);
+            }
+        };
+    }
+
+    /// <summary>What the page's Content-Security-Policy refused so far (pages made by <see cref="OpenAsync"/> are watched).</summary>
+    public static IReadOnlyCollection<string> PolicyViolations(IPage page) => Violations.GetOrCreateValue(page).ToArray();
 
     /// <summary>
     /// Saves what the page looks like under .stationmap/screenshots; with STATIONMAP_UPDATE_DOCS=1 also the copy the

@@ -15,6 +15,7 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
 {
     private StationMapFactory _factory = null!;
     private HttpClient _client = null!;
+    private HttpClient _planner = null!;
     private string _plannerKey = "";
     private string _operatorKey = "";
 
@@ -25,9 +26,15 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var keys = _factory.Services.GetRequiredService<OperatorKeys>();
         _plannerKey = await keys.CreateAsync("planner-runs", "planner", CancellationToken.None);
         _operatorKey = await keys.CreateAsync("operator-runs", "operator", CancellationToken.None);
+        _planner = _factory.CreateClient();
+        _planner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _plannerKey);
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _planner.Dispose();
+        await _factory.DisposeAsync();
+    }
 
     private static readonly object FreightRun = new { layer = "freight_drivers", radiusM = 1000, p = 5, solver = "greedy" };
 
@@ -48,10 +55,32 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var id = accepted.GetProperty("id").GetInt64();
         Assert.Equal($"/api/planning/runs/{id}", asPlanner.Headers.Location?.OriginalString);
 
-        var run = await _client.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}");
+        var run = await _planner.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}");
         Assert.Equal("queued", run.GetProperty("status").GetString());
         Assert.Equal("planner-runs", run.GetProperty("requestedBy").GetString());
         Assert.Equal(5, run.GetProperty("parameters").GetProperty("p").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".geojson")]
+    [InlineData(".csv")]
+    public async Task A_run_is_read_with_a_planner_or_operator_key_only(string export)
+    {
+        var path = $"/api/planning/runs/{await StartAsync(FreightRun)}{export}";
+
+        // The run names who asked for it: anonymous readers get nothing, not even whether it exists.
+        var anonymous = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/api/planning/runs/999999" + export)).StatusCode);
+
+        // Unfinished, so exports are 409 to those who may read them.
+        var expected = export.Length == 0 ? HttpStatusCode.OK : HttpStatusCode.Conflict;
+        Assert.Equal(expected, (await _planner.GetAsync(path)).StatusCode);
+        using var asOperator = new HttpRequestMessage(HttpMethod.Get, path);
+        asOperator.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _operatorKey);
+        Assert.Equal(expected, (await _client.SendAsync(asOperator)).StatusCode);
     }
 
     public static TheoryData<string, string> BadBodies() => new()
@@ -92,7 +121,7 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var id = await StartAsync(FreightRun);
         await RunJobAsync(id);
 
-        var run = await _client.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}");
+        var run = await _planner.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}");
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(1, run.GetProperty("progress").GetDouble());
         var result = run.GetProperty("result");
@@ -111,12 +140,12 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var coverage = await _client.GetFromJsonAsync<JsonElement>("/api/planning/coverage?layer=freight_drivers&radiusM=1000");
         Assert.Equal(coverage.GetProperty("coveredWeight").GetDouble(), before, 6);
 
-        var geojson = await _client.GetAsync($"/api/planning/runs/{id}.geojson");
+        var geojson = await _planner.GetAsync($"/api/planning/runs/{id}.geojson");
         Assert.Equal("application/geo+json", geojson.Content.Headers.ContentType?.MediaType);
         var features = (await geojson.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(sites.Select(s => s.GetProperty("candidateId").GetInt64()), features.Select(f => f.GetProperty("properties").GetProperty("candidateId").GetInt64()));
 
-        var csv = (await _client.GetStringAsync($"/api/planning/runs/{id}.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var csv = (await _planner.GetStringAsync($"/api/planning/runs/{id}.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("rank,candidate_id,external_id,name,host_type", csv[0]);
         Assert.Equal(6, csv.Length);
         Assert.StartsWith($"1,{sites[0].GetProperty("candidateId").GetInt64()},", csv[1]);
@@ -134,7 +163,7 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         static async Task<List<long>> SitesAsync(HttpClient client, long id) =>
             (await client.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}")).GetProperty("result").GetProperty("sites")
                 .EnumerateArray().Select(s => s.GetProperty("candidateId").GetInt64()).ToList();
-        Assert.Equal(await SitesAsync(_client, first), await SitesAsync(_client, second));
+        Assert.Equal(await SitesAsync(_planner, first), await SitesAsync(_planner, second));
     }
 
     [Fact]
@@ -145,7 +174,7 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         var id = await StartAsync(new { layer, radiusM = 300, p = 3, solver = "exact", timeLimitSeconds = 30 });
         await RunJobAsync(id);
 
-        var result = (await _client.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}")).GetProperty("result");
+        var result = (await _planner.GetFromJsonAsync<JsonElement>($"/api/planning/runs/{id}")).GetProperty("result");
         Assert.Equal("exact", result.GetProperty("solver").GetString());
         Assert.Equal("optimal", result.GetProperty("status").GetString());
         Assert.Equal(0, result.GetProperty("gap").GetDouble());
@@ -159,6 +188,7 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
         using var client = factory.CreateClient();
         var keys = factory.Services.GetRequiredService<OperatorKeys>();
         var key = await keys.CreateAsync("planner-hangfire", "planner", CancellationToken.None);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/planning/runs") { Content = JsonContent.Create(FreightRun) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var accepted = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
@@ -181,9 +211,9 @@ public sealed class PlanningRunTests(DemoDatabase database) : IClassFixture<Demo
     [Fact]
     public async Task Unknown_runs_are_404_and_unfinished_exports_409()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/planning/runs/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _planner.GetAsync("/api/planning/runs/999999")).StatusCode);
         var id = await StartAsync(FreightRun);
-        Assert.Equal(HttpStatusCode.Conflict, (await _client.GetAsync($"/api/planning/runs/{id}.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _planner.GetAsync($"/api/planning/runs/{id}.csv")).StatusCode);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string key, object body)
