@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Domain.Queries;
 using StationMap.Store;
 using StationMap.Store.Imports;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -12,7 +13,7 @@ public static class ImportsEndpoints
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/imports").WithTags("Imports")
+        app.MapGroup("/api/imports").WithTags("Imports").RequireRateLimiting(RateLimitPolicies.Lookup)
             .MapGet("/", ListAsync)
             .WithName("ImportRuns")
             .WithSummary("Import runs, newest first, with their counts and status")

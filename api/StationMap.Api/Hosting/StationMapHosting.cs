@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using StationMap.Api.Endpoints;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Routes;
 using StationMap.Api.Stations;
 using StationMap.Store;
@@ -17,16 +20,18 @@ public static class StationMapHosting
     public static WebApplicationBuilder AddStationMap(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
+            var timeoutMs = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ReadStatementTimeoutMs;
             return new StationDataSources(
                 StationDatabase.ResolveConnectionString(configuration),
-                StationDatabase.ResolveReadConnectionString(configuration));
+                StationDatabase.ResolveReadConnectionString(configuration),
+                timeoutMs > 0 ? TimeSpan.FromMilliseconds(timeoutMs) : null);
         });
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<StationDataSources>().Write));
         services.AddHostedService<MigrateOnStart>();
@@ -45,6 +50,10 @@ public static class StationMapHosting
         services.AddSingleton(TimeProvider.System);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddTrustedProxies();
+        services.AddRateLimits();
+        services.AddReadiness();
         services.AddMapClient();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
@@ -59,9 +68,12 @@ public static class StationMapHosting
 
     public static WebApplication UseStationMap(this WebApplication app)
     {
-        // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
+        app.UseTrustedProxies();
+        // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack
+        // trace; a database that cannot answer is a 503 (DatabaseUnavailableHandler).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseMapClient();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
