@@ -37,6 +37,9 @@ public sealed class OperatorKeyCache : IDisposable
     /// <summary>How many lookups reached the database (for tests and diagnostics).</summary>
     public long DatabaseLookups => Interlocked.Read(ref _databaseLookups);
 
+    /// <summary>How many lookups are remembered now (never more than the configured entries).</summary>
+    public int Remembered => _cache.Count;
+
     public async Task<KeyLookup> FindAsync(string key, CancellationToken cancellationToken)
     {
         if (!OperatorKeys.IsWellFormed(key))
