@@ -61,7 +61,7 @@ public static class RateLimitPolicies
             {
                 Title = "Too many requests",
                 Detail = $"This client has used up its request budget; retry after {seconds} s.",
-                Status = StatusCodes.Status429TooManyRequests,
+                Status = context.Response.StatusCode,
             },
         });
     }
