@@ -23,7 +23,7 @@ public static class RateLimitPolicies
     public static readonly IReadOnlyDictionary<string, int> DefaultCosts = new Dictionary<string, int>
     {
         [Lookup] = 1,
-        [Area] = 20,
+        [Area] = 40,
         [Heavy] = 200,
     };
 

@@ -25,6 +25,8 @@ public sealed class RateLimitTests(DemoDatabase database) : IClassFixture<DemoDa
         ["RateLimits:TokensPerPeriod"] = "1",
         ["RateLimits:Period"] = "01:00:00",
         ["RateLimits:BucketSize"] = "10",
+        // Refused at once, not queued until the next token an hour later.
+        ["RateLimits:QueueLimit"] = "0",
         ["RateLimits:KeyBucketSize"] = "1000",
         ["RateLimits:Costs:lookup"] = "1",
         ["RateLimits:Costs:area"] = "5",
