@@ -29,12 +29,12 @@ public sealed class RateLimitOptions : IValidatableObject
 
     /// <summary>
     /// Tokens of requests allowed to wait for their bucket to refill instead of being refused at once (0: refuse).
-    /// Counted in tokens, not requests: 400 is 400 nearest requests or two routes. A flood from one address then
+    /// Counted in tokens, not requests: 4000 is 4000 nearest requests or 20 routes. A flood from one address then
     /// waits on its own connections instead of costing a rejection per request (measured in docs/running-in-public.md:
     /// the nearest client beside such a flood kept about twice the throughput).
     /// </summary>
     [Range(0, 100_000_000)]
-    public int QueueLimit { get; set; } = 400;
+    public int QueueLimit { get; set; } = 4000;
 
     /// <summary>The same for each authenticated key (partitioned by the key holder's name, not by address).</summary>
     [Range(1, 10_000_000)]

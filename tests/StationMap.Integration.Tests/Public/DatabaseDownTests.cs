@@ -8,7 +8,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StationMap.Api.Security;
-using StationMap.Import;
 using StationMap.Integration.Tests.Api;
 using StationMap.Integration.Tests.Import;
 using StationMap.Integration.Tests.Infrastructure;
@@ -131,7 +130,7 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
         }, TimeSpan.FromSeconds(5), "not every read answered 200 within 5 s of the restart");
 
         var source = ImportHarness.NewSource("down");
-        await ImportAsync(source, ("D1", "After the restart", FarLat, FarLon));
+        await ImportHarness.ImportStationsAsync(cluster.DataSources.Write, source, ("D1", "After the restart", FarLat, FarLon));
         await WaitForAsync(async () =>
         {
             var answer = (await _client.GetFromJsonAsync<NearestResponseDto>(
@@ -229,27 +228,6 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
             }
             Assert.True(watch.Elapsed < timeout, $"{failure} (waited {watch.Elapsed})");
             await Task.Delay(100);
-        }
-    }
-
-    private async Task ImportAsync(string source, params (string Id, string Name, double Lat, double Lon)[] stations)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"{source}-{Guid.NewGuid():N}.csv");
-        var lines = new List<string> { "external_id,name,kind,lat,lon,amenities,opening_hours" };
-        lines.AddRange(stations.Select(s => string.Create(
-            CultureInfo.InvariantCulture, $"{s.Id},{s.Name},warm_station,{s.Lat:R},{s.Lon:R},drinking_water,24/7")));
-        await File.WriteAllLinesAsync(file, lines);
-        try
-        {
-            var result = await ImportHarness.ImportAsync(cluster.DataSources.Write, new ImportOptions
-            {
-                FilePath = file, Source = source, Format = InputFormat.Csv, Mode = ImportMode.Full,
-            });
-            Assert.True(result.Error is null, result.Error);
-        }
-        finally
-        {
-            File.Delete(file);
         }
     }
 }
