@@ -3,22 +3,56 @@ using Npgsql;
 namespace StationMap.Store;
 
 /// <summary>
-/// The two ways into the database: <see cref="Read"/> may point at standbys, <see cref="Write"/> always at the primary.
-/// Kept apart from the start so that imports and runs never land on a replica.
+/// The ways into the database: <see cref="Read"/> may point at standbys, <see cref="Write"/> always at the primary.
+/// Kept apart from the start so that imports and runs never land on a replica, and so that only public reads carry
+/// the statement timeout (<see cref="Background"/> is the same database without it).
 /// </summary>
 public sealed class StationDataSources : IAsyncDisposable
 {
-    public StationDataSources(string writeConnectionString, string? readConnectionString = null)
+    private readonly NpgsqlDataSource _unboundedRead;
+    private readonly bool _ownsSources = true;
+
+    /// <param name="readStatementTimeout">
+    /// The backstop on every statement of <see cref="Read"/>: PostgreSQL cancels a public read that runs longer
+    /// (<c>57014 query_canceled</c>), so no request holds a connection and a core for long. Null: none.
+    /// </param>
+    public StationDataSources(string writeConnectionString, string? readConnectionString = null, TimeSpan? readStatementTimeout = null)
     {
+        readConnectionString ??= writeConnectionString;
         Write = Build(writeConnectionString);
-        Read = readConnectionString is null || readConnectionString == writeConnectionString
-            ? Write
-            : Build(readConnectionString);
+        _unboundedRead = readConnectionString == writeConnectionString ? Write : Build(readConnectionString);
+        Read = readStatementTimeout is { } timeout ? Build(WithStatementTimeout(readConnectionString, timeout)) : _unboundedRead;
+        Background = Read == _unboundedRead ? this : new StationDataSources(_unboundedRead, Write);
     }
 
+    // The view for background work: the same pools, owned (and disposed) by the instance that made it.
+    private StationDataSources(NpgsqlDataSource unboundedRead, NpgsqlDataSource write)
+    {
+        Read = _unboundedRead = unboundedRead;
+        Write = write;
+        Background = this;
+        _ownsSources = false;
+    }
+
+    /// <summary>Reads made for public requests, bounded by the statement timeout when one is set.</summary>
     public NpgsqlDataSource Read { get; }
 
     public NpgsqlDataSource Write { get; }
+
+    /// <summary>
+    /// The same database for background work (Hangfire jobs), whose <see cref="Read"/> has no statement timeout:
+    /// a planning run's demand query may rightly take minutes.
+    /// </summary>
+    public StationDataSources Background { get; }
+
+    // Sent in the startup packet, so it costs no round trip and survives the pool's connection reset.
+    private static string WithStatementTimeout(string connectionString, TimeSpan timeout)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        var milliseconds = Math.Max(1, (long)timeout.TotalMilliseconds);
+        csb.Options = $"{csb.Options} -c statement_timeout={milliseconds}".Trim();
+        return csb.ConnectionString;
+    }
 
     public static NpgsqlDataSource Build(string connectionString)
     {
@@ -41,9 +75,17 @@ public sealed class StationDataSources : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!ReferenceEquals(Read, Write))
+        if (!_ownsSources)
+        {
+            return;
+        }
+        if (!ReferenceEquals(Read, _unboundedRead))
         {
             await Read.DisposeAsync();
+        }
+        if (!ReferenceEquals(_unboundedRead, Write))
+        {
+            await _unboundedRead.DisposeAsync();
         }
         await Write.DisposeAsync();
     }

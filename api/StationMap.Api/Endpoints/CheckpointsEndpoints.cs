@@ -4,6 +4,7 @@ using StationMap.Domain;
 using StationMap.Domain.Queries;
 using StationMap.Store.Checkpoints;
 using StationMap.Store.Stations;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -15,7 +16,7 @@ public static class CheckpointsEndpoints
 
     public static IEndpointRouteBuilder MapCheckpointsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/checkpoints").WithTags("Checkpoints");
+        var group = app.MapGroup("/api/checkpoints").WithTags("Checkpoints").RequireRateLimiting(RateLimitPolicies.Lookup);
         group.MapGet("/", AllAsync)
             .WithName("Checkpoints")
             .WithSummary("Every checkpoint as a GeoJSON FeatureCollection");
@@ -23,6 +24,7 @@ public static class CheckpointsEndpoints
             .WithName("CheckpointById")
             .WithSummary("One checkpoint");
         group.MapGet("/{id:long}/stops", StopsAsync)
+            .RequireRateLimiting(RateLimitPolicies.Area)
             .WithName("CheckpointStops")
             .WithSummary("Stops with truck parking near a checkpoint, nearest first, by geodesic distance")
             .WithDescription("Query: radiusM (up to 100000, default 20000), k (1-100, default 10), vehicleLengthM (up to 30), hazmat.");

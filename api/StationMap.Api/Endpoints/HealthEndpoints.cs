@@ -1,20 +1,50 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Health;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Stations;
 using StationMap.Store;
 
 namespace StationMap.Api.Endpoints;
 
-/// <summary><c>/healthz</c>: the process is up, its database answers, and which nearest index it holds.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process is up, its database answers, and which nearest index it holds.
+/// <c>/healthz/live</c>: the process is up (no database). <c>/healthz/ready</c>: whether it can serve
+/// (<see cref="ReadinessCheck"/>); 200 when <c>Healthy</c> or <c>Degraded</c>, so a load balancer keeps sending nearest
+/// requests to a process that answers them from memory while the database is down; 503 when <c>Unhealthy</c>.
+/// </summary>
 public static class HealthEndpoints
 {
+    public static IServiceCollection AddReadiness(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", CheckAsync)
+        var group = app.MapGroup("/healthz").WithTags("Health").RequireRateLimiting(RateLimitPolicies.Lookup);
+        group.MapGet("/", CheckAsync)
             .WithName("Health")
-            .WithSummary("Liveness and database check")
-            .WithTags("Health");
+            .WithSummary("Liveness and database check, with the live station count and the nearest index held");
+        group.MapGet("/live", () => TypedResults.Ok(new LivenessReport(nameof(HealthStatus.Healthy))))
+            .WithName("Liveness")
+            .WithSummary("The process is up (asks nothing of the database)");
+        group.MapGet("/ready", ReadyAsync)
+            .WithName("Readiness")
+            .WithSummary("Healthy (database and nearest index), Degraded (one of them; still 200) or Unhealthy (503)");
         return app;
+    }
+
+    internal static async Task<JsonHttpResult<ReadinessReport>> ReadyAsync(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var entry = report.Entries[ReadinessCheck.Name];
+        return TypedResults.Json(
+            new ReadinessReport(report.Status.ToString(), entry.Description, entry.Data.GetValueOrDefault("database") as string,
+                entry.Data.GetValueOrDefault("nearest") as NearestIndexReport),
+            statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
     internal static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
@@ -33,6 +63,12 @@ public static class HealthEndpoints
         }
     }
 }
+
+/// <summary>What <c>/healthz/live</c> reports.</summary>
+public sealed record LivenessReport(string Status);
+
+/// <summary>What <c>/healthz/ready</c> reports: <c>Healthy</c>, <c>Degraded</c> or <c>Unhealthy</c>, and why.</summary>
+public sealed record ReadinessReport(string Status, string? Description, string? Database, NearestIndexReport? Nearest);
 
 /// <summary>What <c>/healthz</c> reports.</summary>
 public sealed record HealthReport(string Status, long LiveStations, NearestIndexReport Nearest);

@@ -3,6 +3,7 @@ using StationMap.Api.Security;
 using StationMap.Domain.Queries;
 using StationMap.Store;
 using StationMap.Store.Imports;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -16,6 +17,7 @@ public static class ImportsEndpoints
         // Operators only: a failed run's error is the importer's own message (file paths, database errors).
         app.MapGroup("/api/imports").WithTags("Imports")
             .RequireAuthorization(OperatorPolicies.Operator)
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .MapGet("/", ListAsync)
             .WithName("ImportRuns")
             .WithSummary("Import runs, newest first, with their counts and status (operator key required)")

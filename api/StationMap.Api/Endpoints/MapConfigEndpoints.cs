@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Hosting;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -12,6 +13,7 @@ public static class MapConfigEndpoints
         app.MapGet("/api/config", GetConfig)
             .WithTags("Map")
             .WithName("MapConfig")
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .WithSummary("Basemap tile URL, attribution, maximum zoom and datum (wgs84 or gcj02) for the web map");
         return app;
     }

@@ -9,6 +9,7 @@ using StationMap.Api.Security;
 using StationMap.Domain.Planning;
 using StationMap.Domain.Queries;
 using StationMap.Store.Planning;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -17,16 +18,18 @@ public static class PlanningEndpoints
 {
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/planning").WithTags("Planning");
+        var group = app.MapGroup("/api/planning").WithTags("Planning").RequireRateLimiting(RateLimitPolicies.Lookup);
         group.MapGet("/layers", LayersAsync)
             .WithName("PlanningLayers")
             .WithSummary("Demand layers with their point counts and total weights");
         group.MapGet("/coverage", CoverageAsync)
+            .RequireRateLimiting(RateLimitPolicies.Heavy)
             .WithName("PlanningCoverage")
             .WithSummary("How much of a demand layer open stations cover, in total and per district, with the uncovered demand as a GeoJSON grid")
             .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended.");
         group.MapPost("/runs", StartRunAsync)
             .RequireAuthorization(OperatorPolicies.Planner)
+            .RequireRateLimiting(RateLimitPolicies.Heavy)
             .WithName("StartPlanningRun")
             .WithSummary("Start a site-suggestion run (maximal covering location) in the background; planner key required")
             .WithDescription("Body: {layer, radiusM, p, kind?, solver: greedy|exact|auto, timeLimitSeconds?}. Answers 202 with the run's id and Location.");

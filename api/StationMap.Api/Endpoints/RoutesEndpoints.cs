@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Routes;
 using StationMap.Domain.Queries;
 using StationMap.Domain.Routes;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -14,7 +15,7 @@ public static class RoutesEndpoints
 
     public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/routes").WithTags("Routes");
+        var group = app.MapGroup("/api/routes").WithTags("Routes").RequireRateLimiting(RateLimitPolicies.Heavy);
         group.MapPost("/stops", StopsAsync)
             .WithName("RouteStops")
             .WithSummary("Stops within a corridor around a route, in the order a driver reaches them (alongM), with offsetM")

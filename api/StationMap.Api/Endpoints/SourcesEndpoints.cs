@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Jobs;
 using StationMap.Api.Security;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -17,10 +18,12 @@ public static class SourcesEndpoints
             .RequireAuthorization(OperatorPolicies.Operator)
             .WithTags("Sources")
             .WithName("Sources")
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .WithSummary("Configured data sources with their schedule and last run (operator key required)");
         app.MapGroup("/api/admin/sources")
             .WithTags("Admin")
             .RequireAuthorization(OperatorPolicies.Operator)
+            .RequireRateLimiting(RateLimitPolicies.Lookup)
             .MapPost("/{name}/refresh", Refresh)
             .WithName("RefreshSource")
             .WithSummary("Enqueue a refresh of one source now (operator key required)");

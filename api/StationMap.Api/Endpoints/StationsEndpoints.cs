@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Hosting;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Stations;
 using StationMap.Domain;
 using StationMap.Domain.Queries;
@@ -13,16 +14,19 @@ public static class StationsEndpoints
 {
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/stations").WithTags("Stations");
+        var group = app.MapGroup("/api/stations").WithTags("Stations").RequireRateLimiting(RateLimitPolicies.Lookup);
         group.MapGet("/nearest", NearestAsync)
+            .WithIndexFreshness()
             .WithName("NearestStations")
             .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
             .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat.");
         group.MapGet("/", InBoundingBoxAsync)
+            .RequireRateLimiting(RateLimitPolicies.Area)
             .WithName("StationsInBoundingBox")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
             .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat.");
         group.MapGet("/clusters", ClustersAsync)
+            .RequireRateLimiting(RateLimitPolicies.Area)
             .WithName("StationClusters")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
             .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide.");

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using StationMap.Api.Endpoints;
 using StationMap.Api.Infrastructure;
 using StationMap.Api.Routes;
 using StationMap.Api.Stations;
@@ -18,16 +20,18 @@ public static class StationMapHosting
     public static WebApplicationBuilder AddStationMap(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
+            var timeoutMs = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ReadStatementTimeoutMs;
             return new StationDataSources(
                 StationDatabase.ResolveConnectionString(configuration),
-                StationDatabase.ResolveReadConnectionString(configuration));
+                StationDatabase.ResolveReadConnectionString(configuration),
+                timeoutMs > 0 ? TimeSpan.FromMilliseconds(timeoutMs) : null);
         });
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<StationDataSources>().Write));
         services.AddHostedService<MigrateOnStart>();
@@ -47,6 +51,10 @@ public static class StationMapHosting
 
         services.AddProblemDetails();
         services.AddClosedDoors();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddTrustedProxies();
+        services.AddRateLimits();
+        services.AddReadiness();
         services.AddMapClient();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
@@ -61,10 +69,13 @@ public static class StationMapHosting
 
     public static WebApplication UseStationMap(this WebApplication app)
     {
-        // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
+        app.UseTrustedProxies();
+        // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack
+        // trace; a database that cannot answer is a 503 (DatabaseUnavailableHandler).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePublicReadCors();
+        app.UseRateLimiter();
         app.UseMapClient();
         app.MapOpenApi();
         // Without the default fonts: they come from Scalar's CDN, which the page's policy (and an offline network) refuses.

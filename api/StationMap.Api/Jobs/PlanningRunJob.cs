@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Planning;
 using StationMap.Domain.Planning;
+using StationMap.Store;
 using StationMap.Store.Planning;
 
 namespace StationMap.Api.Jobs;
@@ -13,8 +14,11 @@ namespace StationMap.Api.Jobs;
 /// not thrown, so not retried (the same input would fail the same way); one stopped by a shutdown is picked up again by Hangfire.
 /// </summary>
 public sealed class PlanningRunJob(
-    PlanningRuns runs, PlanningQueries queries, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunJob> logger)
+    PlanningRuns runs, StationDataSources dataSources, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunJob> logger)
 {
+    // A big layer's demand query takes longer than the statement timeout that bounds public reads.
+    private readonly PlanningQueries _queries = new(dataSources.Background);
+
     // Progress is written at most this often: a greedy round can take microseconds.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -45,8 +49,8 @@ public sealed class PlanningRunJob(
 
     private async Task<PlanningResult> SolveAsync(long runId, PlanningRunParameters parameters, CancellationToken cancellationToken)
     {
-        var demand = await queries.DemandCoverageAsync(parameters.Layer, parameters.RadiusM, parameters.StationKinds(), cancellationToken);
-        var candidates = await queries.CandidatesAsync(cancellationToken);
+        var demand = await _queries.DemandCoverageAsync(parameters.Layer, parameters.RadiusM, parameters.StationKinds(), cancellationToken);
+        var candidates = await _queries.CandidatesAsync(cancellationToken);
         var total = demand.Sum(d => d.Weight);
         var coveredBefore = demand.Where(d => d.Covered).Sum(d => d.Weight);
 

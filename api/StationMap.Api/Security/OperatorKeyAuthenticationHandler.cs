@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Jobs;
-using StationMap.Store.Operators;
 
 namespace StationMap.Api.Security;
 
@@ -16,7 +15,7 @@ internal sealed class OperatorKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    OperatorKeys keys)
+    OperatorKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "OperatorKey";
@@ -29,10 +28,17 @@ internal sealed class OperatorKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var identity = await keys.FindAsync(key, Context.RequestAborted);
-        if (identity is null)
+        // An unknown key, or one the database cannot check now, leaves the request anonymous: public reads answer as
+        // usual, and a protected endpoint challenges (401) or, when the lookup failed, answers 503
+        // (KeyLookupUnavailableResultHandler). No failure result: that would log a line per request.
+        var lookup = await keys.FindAsync(key, Context.RequestAborted);
+        if (lookup.Identity is not { } identity)
         {
-            return AuthenticateResult.Fail("unknown or revoked key");
+            if (lookup.Outcome == KeyLookupOutcome.Unavailable)
+            {
+                Context.Features.Set(KeyLookupUnavailable.Instance);
+            }
+            return AuthenticateResult.NoResult();
         }
         var claims = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, identity.Name), new Claim(ClaimTypes.Role, identity.Role)], SchemeName);

@@ -23,6 +23,9 @@ public static class OperatorPolicies
     public static IServiceCollection AddOperatorAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<OperatorKeys>();
+        services.AddOptions<KeyCacheOptions>().BindConfiguration(KeyCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OperatorKeyCache>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, KeyLookupUnavailableResultHandler>();
         services.AddAuthentication(OperatorKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorKeyAuthenticationHandler>(
                 OperatorKeyAuthenticationHandler.SchemeName, null);

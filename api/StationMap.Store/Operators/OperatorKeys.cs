@@ -32,7 +32,7 @@ public sealed class OperatorKeys(StationDataSources dataSources)
     /// <summary>Who holds <paramref name="key"/>, or null when it is unknown or revoked.</summary>
     public async Task<OperatorIdentity?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 200)
+        if (!IsWellFormed(key))
         {
             return null;
         }
@@ -42,6 +42,9 @@ public sealed class OperatorKeys(StationDataSources dataSources)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new OperatorIdentity(reader.GetString(0), reader.GetString(1)) : null;
     }
+
+    /// <summary>Whether <paramref name="key"/> could be one of ours; anything else is unknown without asking the database.</summary>
+    public static bool IsWellFormed(string key) => key.StartsWith(KeyPrefix, StringComparison.Ordinal) && key.Length <= 200;
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 

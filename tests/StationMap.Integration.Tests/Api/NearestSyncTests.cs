@@ -100,26 +100,8 @@ public sealed class NearestSyncTests(DemoDatabase database) : IClassFixture<Demo
         Assert.True((await NearestIndexProbe.ReportAsync(client)).GetProperty("listening").GetBoolean());
     }
 
-    private async Task ImportAsync(string source, params (string Id, string Name, double Lat, double Lon)[] stations)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"{source}-{Guid.NewGuid():N}.csv");
-        var lines = new List<string> { "external_id,name,kind,lat,lon,amenities,opening_hours" };
-        lines.AddRange(stations.Select(s => string.Create(
-            CultureInfo.InvariantCulture, $"{s.Id},{s.Name.Replace(",", "，")},warm_station,{s.Lat:R},{s.Lon:R},drinking_water,24/7")));
-        await File.WriteAllLinesAsync(file, lines);
-        try
-        {
-            var result = await ImportHarness.ImportAsync(database.DataSources.Write, new ImportOptions
-            {
-                FilePath = file, Source = source, Format = InputFormat.Csv, Mode = ImportMode.Full,
-            });
-            Assert.True(result.Error is null, result.Error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private Task ImportAsync(string source, params (string Id, string Name, double Lat, double Lon)[] stations) =>
+        ImportHarness.ImportStationsAsync(database.DataSources.Write, source, stations);
 
     // Polls every host until its nearest answer is exactly the expected ids (and the named station carries its new
     // name); the clock starts when the import has committed.

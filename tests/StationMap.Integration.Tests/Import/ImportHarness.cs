@@ -11,6 +11,29 @@ internal static class ImportHarness
     public static Task<ImportResult> ImportAsync(NpgsqlDataSource dataSource, ImportOptions options, Action<ImportProgress>? progress = null) =>
         ImportPipeline.RunAsync(dataSource, options, progress, TimeProvider.System, CancellationToken.None);
 
+    /// <summary>A full import of warm stations (24/7, drinking water) written as a CSV file, for tests that need a few stations of their own.</summary>
+    public static async Task ImportStationsAsync(
+        NpgsqlDataSource dataSource, string source, params (string Id, string Name, double Lat, double Lon)[] stations)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{source}-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "external_id,name,kind,lat,lon,amenities,opening_hours" };
+        lines.AddRange(stations.Select(s => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"{s.Id},{s.Name.Replace(",", "，")},warm_station,{s.Lat:R},{s.Lon:R},drinking_water,24/7")));
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            var result = await ImportAsync(dataSource, new ImportOptions
+            {
+                FilePath = file, Source = source, Format = InputFormat.Csv, Mode = ImportMode.Full,
+            });
+            Assert.True(result.Error is null, result.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>A fingerprint of every station row (all columns, ids included): equal hashes, byte-for-byte equal rows.</summary>
     public static async Task<string> StationsHashAsync(NpgsqlDataSource dataSource)
     {
