@@ -44,11 +44,12 @@ public sealed class RateLimitOptions : IValidatableObject
     public int KeyBucketSize { get; set; } = 40_000;
 
     /// <summary>
-    /// Requests from a loopback address (and in-process tests, which have none) are not limited: on one machine
-    /// that is the operator's own tools and the benchmarks. Behind a proxy on the same machine, list it in
-    /// <c>Network:TrustedProxies</c> so its clients are limited by their own addresses.
+    /// Whether requests from a loopback address are left unlimited (in-process tests, which have no address, always
+    /// are). Off by default: a proxy on the same machine that is not listed in <c>Network:TrustedProxies</c> makes
+    /// every client look like loopback, and an exemption would then switch the limits off for the whole internet;
+    /// without it the misconfiguration shows at once as one shared budget. The benchmarks turn it on.
     /// </summary>
-    public bool ExemptLoopback { get; set; } = true;
+    public bool ExemptLoopback { get; set; }
 
     /// <summary>Tokens a request of each policy takes (<see cref="RateLimitPolicies"/>), roughly its worst-case server time.</summary>
     public Dictionary<string, int> Costs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
