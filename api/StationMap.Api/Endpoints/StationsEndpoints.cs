@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Hosting;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Stations;
 using StationMap.Domain;
+using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
 using StationMap.Store.Stations;
 
@@ -43,8 +44,8 @@ public static class StationsEndpoints
         return TypedResults.Ok(await search.FindAsync(query, cancellationToken));
     }
 
-    internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem>> InBoundingBoxAsync(
-        HttpRequest request, StationQueries queries, IOptions<StationsOptions> options, CancellationToken cancellationToken)
+    internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem, ProblemHttpResult>> InBoundingBoxAsync(
+        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(ValidationProblems.Lookup(request));
         var box = parameters.RequiredBoundingBox("bbox");
@@ -54,17 +55,16 @@ public static class StationsEndpoints
         {
             return ValidationProblems.From(parameters.Problems);
         }
-        var limit = options.Value.BoundingBoxLimit;
-        var stations = await queries.InBoundingBoxAsync(box.Value, kinds, truck, limit + 1, cancellationToken);
-        var truncated = stations.Count > limit;
-        var features = stations.Take(limit).Select(StationFeature.From).ToList();
-        return TypedResults.Json(
-            new StationFeatureCollection(features, truncated, limit),
-            contentType: "application/geo+json");
+        var features = await view.FeaturesAsync(box.Value, kinds, truck, cancellationToken);
+        if (features is null)
+        {
+            return TooManyForDatabase(view);
+        }
+        return TypedResults.Json(features, contentType: "application/geo+json");
     }
 
-    internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem>> ClustersAsync(
-        HttpRequest request, StationClusterQueries queries, IOptions<StationsOptions> options, CancellationToken cancellationToken)
+    internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem, ProblemHttpResult>> ClustersAsync(
+        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(ValidationProblems.Lookup(request));
         var box = parameters.RequiredBoundingBox("bbox");
@@ -74,14 +74,23 @@ public static class StationsEndpoints
         {
             return ValidationProblems.From(parameters.Problems);
         }
-        // A 256-pixel tile spans 360° / 2^zoom of longitude; a cell of 64 pixels keeps markers from overlapping.
-        var cellDegrees = 90 / Math.Pow(2, Math.Floor(zoom));
-        var limit = options.Value.BoundingBoxLimit;
-        var clusters = await queries.InBoundingBoxAsync(box.Value, kinds, cellDegrees, limit + 1, cancellationToken);
-        return TypedResults.Json(
-            new StationClusterCollection(clusters.Take(limit).Select(StationClusterFeature.From).ToList(), cellDegrees, clusters.Count > limit),
-            contentType: "application/geo+json");
+        var cellDegrees = StationClustering.CellDegreesAt(zoom);
+        var cells = StationClustering.CellsSpanned(box.Value, cellDegrees);
+        if (cells > StationClustering.MaxCells)
+        {
+            return CostLimitProblem.For(
+                "bbox", $"spans {cells:0} cells at zoom {Math.Floor(zoom):0}, more than the {StationClustering.MaxCells:0} allowed; zoom out or send a smaller box");
+        }
+        var clusters = await view.ClustersAsync(box.Value, kinds, cellDegrees, cancellationToken);
+        if (clusters is null)
+        {
+            return TooManyForDatabase(view);
+        }
+        return TypedResults.Json(clusters, contentType: "application/geo+json");
     }
+
+    private static ProblemHttpResult TooManyForDatabase(StationsInView view) => CostLimitProblem.For(
+        "bbox", $"holds more than {view.DatabaseMaxStations} stations, more than the database answers for while the in-memory index is not serving; send a smaller box");
 
     internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
         long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)

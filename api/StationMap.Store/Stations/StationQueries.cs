@@ -66,13 +66,20 @@ public sealed class StationQueries(StationDataSources dataSources)
     // Past this many index candidates the exact two-stage query is cheaper than another, wider scan.
     private const int MaxProvingCandidates = 2048;
 
+    // The box's stations are found through the GiST index and at most @max_stations + 1 of them read, so a box over the
+    // whole country costs what that many ids cost; a count above @max_stations says the box was too big.
     private const string BoundingBoxSql = $"""
-        SELECT {StationColumns.Select}
+        WITH inside AS MATERIALIZED (
+            SELECT s.id
+            FROM station s
+            WHERE {LiveAndFiltered}
+              AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
+            LIMIT @max_stations + 1
+        )
+        SELECT {StationColumns.Select}, (SELECT count(*) FROM inside)::int AS stations
         FROM station s
-        WHERE {LiveAndFiltered}
-          AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
+        WHERE s.id IN (SELECT id FROM inside ORDER BY id LIMIT @limit)
         ORDER BY s.id
-        LIMIT @limit
         """;
 
     private const string ByIdSql = $"SELECT {StationColumns.Select} FROM station s WHERE s.id = @id";
@@ -133,9 +140,12 @@ public sealed class StationQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter("max_distance_m", NpgsqlDbType.Double) { Value = (object?)query.MaxDistanceM ?? DBNull.Value });
     }
 
-    /// <summary>Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>; null when the box holds
+    /// more than <paramref name="maxStations"/> of them, which this does not count further.
+    /// </summary>
+    public async Task<IReadOnlyList<Station>?> InBoundingBoxAsync(
+        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, int maxStations, CancellationToken cancellationToken)
     {
         await using var command = dataSources.Read.CreateCommand(BoundingBoxSql);
         command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
@@ -144,10 +154,15 @@ public sealed class StationQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
         AddFilters(command, kinds, Amenity.None, truck);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        command.Parameters.Add(new NpgsqlParameter<int>("max_stations", maxStations));
         var results = new List<Station>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.GetInt32(StationColumns.Count) > maxStations)
+            {
+                return null;
+            }
             results.Add(StationColumns.Read(reader));
         }
         return results;
