@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Routes;
 using StationMap.Domain.Queries;
 using StationMap.Domain.Routes;
@@ -62,6 +63,10 @@ public static class RoutesEndpoints
             if (query is null)
             {
                 return ValidationProblems.From(problems);
+            }
+            if (RouteCost.Exceeded(query) is { } tooCostly)
+            {
+                return CostLimitProblem.For(tooCostly.Parameter, tooCostly.Reason);
             }
             return TypedResults.Ok(await search.FindAsync(query, cancellationToken));
         }
