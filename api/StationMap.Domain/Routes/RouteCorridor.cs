@@ -17,7 +17,10 @@ public sealed class RouteCorridor
 {
     public const double MaxPieceM = 1_000;
 
-    private const int BlockSize = 32;
+    // Blocks of 8 pieces (8 km at most): a grid cell near a long route (or a snake of parallel legs) is near a few
+    // blocks, and a station then measures 8 pieces per block instead of 32 (a 3,000 km snake of 85 km legs 1 km apart
+    // at 5 km: 0.95 s of CPU at 1,000,000 stations with 32, 0.3 s with 8).
+    private const int BlockSize = 8;
 
     // Room for the centimetres between a chord and the ground it spans when pruning by straight-line distance.
     private const double ChordSlackM = 1;
