@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Jobs;
 using StationMap.Api.Planning;
 using StationMap.Api.Security;
@@ -45,7 +46,7 @@ public static class PlanningEndpoints
     internal static async Task<Ok<LayersResponse>> LayersAsync(PlanningQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(new LayersResponse(await queries.LayersAsync(cancellationToken)));
 
-    internal static async Task<Results<Ok<CoverageResponse>, ValidationProblem>> CoverageAsync(
+    internal static async Task<Results<Ok<CoverageResponse>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
         HttpRequest request, PlanningQueries queries, IOptions<PlanningOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -59,6 +60,12 @@ public static class PlanningEndpoints
         if (problems.Count > 0 || layer is null)
         {
             return ValidationProblems.From(problems);
+        }
+        if (await queries.LayerExtentAsync(layer, cancellationToken) is { } extent
+            && CoverageReport.CellsSpanned(extent, cell) is var cells and > CoverageReport.MaxCells)
+        {
+            return CostLimitProblem.For(
+                "cellM", $"of {cell:0} m spans {cells:0} cells over layer '{layer}', more than the {CoverageReport.MaxCells:0} allowed; use larger cells");
         }
         var demand = await queries.DemandCoverageAsync(layer, radius, kinds, cancellationToken);
         var report = CoverageReport.Build(demand, cell);
