@@ -9,8 +9,8 @@ namespace StationMap.Api.Stations;
 
 /// <summary>
 /// The stations of a map view, one by one or on a grid, from the in-memory index when it is loaded (and
-/// <see cref="NearestOptions.Path"/> is memory); otherwise from PostGIS, which reads at most
-/// <see cref="StationsOptions.DatabaseMaxStations"/> stations and refuses a bigger box. Both give the same answers.
+/// <see cref="NearestOptions.Path"/> is memory); otherwise from PostGIS, for a box holding at most
+/// <see cref="StationsOptions.DatabaseMaxStations"/> live stations (a bigger one is refused). Both give the same answers.
 /// </summary>
 public sealed class StationsInView(
     StationQueries queries, StationClusterQueries clusterQueries, LiveStationIndex live, IOptions<NearestOptions> nearest,
@@ -28,10 +28,12 @@ public sealed class StationsInView(
             var (positions, matched) = FirstById(index, box, new NearestFilter(kinds, truck), limit);
             return new StationFeatureCollection(positions.Select(p => StationFeature.From(index[p])).ToList(), matched > limit, limit);
         }
-        var stations = await queries.InBoundingBoxAsync(box, kinds, truck, limit + 1, options.Value.DatabaseMaxStations, cancellationToken);
-        return stations is null
-            ? null
-            : new StationFeatureCollection(stations.Take(limit).Select(StationFeature.From).ToList(), stations.Count > limit, limit);
+        if (await queries.BoxHoldsMoreThanAsync(box, DatabaseMaxStations, cancellationToken))
+        {
+            return null;
+        }
+        var stations = await queries.InBoundingBoxAsync(box, kinds, truck, limit + 1, cancellationToken);
+        return new StationFeatureCollection(stations.Take(limit).Select(StationFeature.From).ToList(), stations.Count > limit, limit);
     }
 
     /// <summary>The stations in the box on a grid of <paramref name="cellDegrees"/>; null when the database path refuses the box.</summary>
@@ -39,12 +41,20 @@ public sealed class StationsInView(
         BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees, CancellationToken cancellationToken)
     {
         var limit = options.Value.BoundingBoxLimit;
-        IReadOnlyList<StationCluster>? clusters = Index() is { } index
-            ? StationClustering.Cluster(index, box, new NearestFilter(kinds, default), cellDegrees)
-            : await clusterQueries.InBoundingBoxAsync(box, kinds, cellDegrees, limit + 1, options.Value.DatabaseMaxStations, cancellationToken);
-        return clusters is null
-            ? null
-            : new StationClusterCollection(clusters.Take(limit).Select(StationClusterFeature.From).ToList(), cellDegrees, clusters.Count > limit);
+        IReadOnlyList<StationCluster> clusters;
+        if (Index() is { } index)
+        {
+            clusters = StationClustering.Cluster(index, box, new NearestFilter(kinds, default), cellDegrees);
+        }
+        else if (await queries.BoxHoldsMoreThanAsync(box, DatabaseMaxStations, cancellationToken))
+        {
+            return null;
+        }
+        else
+        {
+            clusters = await clusterQueries.InBoundingBoxAsync(box, kinds, cellDegrees, limit + 1, cancellationToken);
+        }
+        return new StationClusterCollection(clusters.Take(limit).Select(StationClusterFeature.From).ToList(), cellDegrees, clusters.Count > limit);
     }
 
     /// <summary>How many stations the database path reads at most for one box.</summary>

@@ -12,27 +12,20 @@ namespace StationMap.Store.Stations;
 public sealed class StationClusterQueries(StationDataSources dataSources)
 {
     // One row per occupied grid cell: the mean position of its stations, how many of each kind, and the id when the cell
-    // holds a single station (so the client can open it without another round trip); and on every row how many stations
-    // were grouped. The stations are read through the GiST index and at most @max_stations + 1 of them, so a box over
-    // the whole country costs what that many rows cost, and a total above @max_stations says the box was too big.
+    // holds a single station (so the client can open it without another round trip). Ties in the order of cells are
+    // broken as StationClustering breaks them, so both paths give the same cells when an answer is cut short.
     private const string ClustersSql = """
-        WITH inside AS (
-            SELECT s.id, s.kind, s.location
-            FROM station s
-            WHERE s.retired_at IS NULL
-              AND (cardinality(@kinds) = 0 OR s.kind = ANY(@kinds))
-              AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
-            LIMIT @max_stations + 1
-        )
         SELECT ST_Y(ST_Centroid(ST_Collect(s.location))) AS lat,
                ST_X(ST_Centroid(ST_Collect(s.location))) AS lon,
                count(*)::int AS count,
                count(*) FILTER (WHERE s.kind = 'warm_station')::int AS warm_station,
                count(*) FILTER (WHERE s.kind = 'workers_home')::int AS workers_home,
                count(*) FILTER (WHERE s.kind = 'checkpoint_rest_stop')::int AS checkpoint_rest_stop,
-               CASE WHEN count(*) = 1 THEN min(s.id) END AS id,
-               (sum(count(*)) OVER ())::int AS stations
-        FROM inside s
+               CASE WHEN count(*) = 1 THEN min(s.id) END AS id
+        FROM station s
+        WHERE s.retired_at IS NULL
+          AND (cardinality(@kinds) = 0 OR s.kind = ANY(@kinds))
+          AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
         GROUP BY ST_SnapToGrid(s.location, @cell_deg)
         ORDER BY count DESC, ST_X(ST_SnapToGrid(s.location, @cell_deg)), ST_Y(ST_SnapToGrid(s.location, @cell_deg))
         LIMIT @limit
@@ -40,11 +33,11 @@ public sealed class StationClusterQueries(StationDataSources dataSources)
 
     /// <summary>
     /// Live stations inside the box grouped into cells of <paramref name="cellDegrees"/>, largest cells first (ties west
-    /// to east, then south to north, as <see cref="StationClustering"/> orders them); null when the box holds more than
-    /// <paramref name="maxStations"/> of them, which this does not count further.
+    /// to east, then south to north, as <see cref="StationClustering"/> orders them). Reads every live station of the
+    /// box: callers bound that first (<see cref="StationQueries.BoxHoldsMoreThanAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<StationCluster>?> InBoundingBoxAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees, int limit, int maxStations, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StationCluster>> InBoundingBoxAsync(
+        BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSources.Read.CreateCommand(ClustersSql);
         command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
@@ -54,7 +47,6 @@ public sealed class StationClusterQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", kinds.Select(k => k.ToWire()).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<double>("cell_deg", cellDegrees));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        command.Parameters.Add(new NpgsqlParameter<int>("max_stations", maxStations));
         var clusters = new List<StationCluster>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -63,10 +55,6 @@ public sealed class StationClusterQueries(StationDataSources dataSources)
                 reader.GetDouble(0), reader.GetDouble(1), reader.GetInt32(2),
                 reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetInt64(6)));
-            if (reader.GetInt32(7) > maxStations)
-            {
-                return null;
-            }
         }
         return clusters;
     }

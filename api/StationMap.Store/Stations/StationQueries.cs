@@ -66,20 +66,25 @@ public sealed class StationQueries(StationDataSources dataSources)
     // Past this many index candidates the exact two-stage query is cheaper than another, wider scan.
     private const int MaxProvingCandidates = 2048;
 
-    // The box's stations are found through the GiST index and at most @max_stations + 1 of them read, so a box over the
-    // whole country costs what that many ids cost; a count above @max_stations says the box was too big.
     private const string BoundingBoxSql = $"""
-        WITH inside AS MATERIALIZED (
-            SELECT s.id
-            FROM station s
-            WHERE {LiveAndFiltered}
+        SELECT {StationColumns.Select}
+        FROM station s
+        WHERE {LiveAndFiltered}
+          AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
+        ORDER BY s.id
+        LIMIT @limit
+        """;
+
+    // Counts the box's live stations through the GiST index, but no further than @max_stations + 1: the price of
+    // knowing a box is too big is bounded too. Filters are left out on purpose: a selective filter makes PostGIS read
+    // every station of the box to find the few that pass, so what a box costs is the stations in it.
+    private const string BoxCountSql = """
+        SELECT count(*)::int FROM (
+            SELECT 1 FROM station s
+            WHERE s.retired_at IS NULL
               AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
             LIMIT @max_stations + 1
-        )
-        SELECT {StationColumns.Select}, (SELECT count(*) FROM inside)::int AS stations
-        FROM station s
-        WHERE s.id IN (SELECT id FROM inside ORDER BY id LIMIT @limit)
-        ORDER BY s.id
+        ) AS inside
         """;
 
     private const string ByIdSql = $"SELECT {StationColumns.Select} FROM station s WHERE s.id = @id";
@@ -141,11 +146,11 @@ public sealed class StationQueries(StationDataSources dataSources)
     }
 
     /// <summary>
-    /// Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>; null when the box holds
-    /// more than <paramref name="maxStations"/> of them, which this does not count further.
+    /// Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>. Reads every live station
+    /// of the box that passes: callers bound that first (<see cref="BoxHoldsMoreThanAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Station>?> InBoundingBoxAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, int maxStations, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(
+        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSources.Read.CreateCommand(BoundingBoxSql);
         command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
@@ -154,18 +159,25 @@ public sealed class StationQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
         AddFilters(command, kinds, Amenity.None, truck);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        command.Parameters.Add(new NpgsqlParameter<int>("max_stations", maxStations));
         var results = new List<Station>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.GetInt32(StationColumns.Count) > maxStations)
-            {
-                return null;
-            }
             results.Add(StationColumns.Read(reader));
         }
         return results;
+    }
+
+    /// <summary>Whether more than <paramref name="maxStations"/> live stations lie inside the box (whatever their kind or attributes).</summary>
+    public async Task<bool> BoxHoldsMoreThanAsync(BoundingBox box, int maxStations, CancellationToken cancellationToken)
+    {
+        await using var command = dataSources.Read.CreateCommand(BoxCountSql);
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lat", box.MinLat));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lon", box.MaxLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
+        command.Parameters.Add(new NpgsqlParameter<int>("max_stations", maxStations));
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))! > maxStations;
     }
 
     /// <summary>The station with this id, retired or not; null when there is none.</summary>
