@@ -21,11 +21,14 @@ public static class PlanningEndpoints
         var group = app.MapGroup("/api/planning").WithTags("Planning");
         group.MapGet("/layers", LayersAsync)
             .WithName("PlanningLayers")
-            .WithSummary("Demand layers with their point counts and total weights");
+            .WithSummary("Demand layers with their point counts and total weights")
+            .WithDescription("Worst case: one aggregate over every demand point (planner-imported): ~10 ms.");
         group.MapGet("/coverage", CoverageAsync)
             .WithName("PlanningCoverage")
             .WithSummary("How much of a demand layer open stations cover, in total and per district, with the uncovered demand as a GeoJSON grid")
-            .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended.");
+            .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended. " +
+                "A cellM spanning more than 250,000 cells over the layer's extent is refused (422). " +
+                "Worst case: the largest layer with radiusM=5000 and a kind few stations have (each uncovered point probes every station within 5 km); its cost grows with the layer, which planners import, not with the request.");
         group.MapPost("/runs", StartRunAsync)
             .RequireAuthorization(OperatorPolicies.Planner)
             .WithName("StartPlanningRun")

@@ -18,18 +18,25 @@ public static class StationsEndpoints
         group.MapGet("/nearest", NearestAsync)
             .WithName("NearestStations")
             .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
-            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat.");
+            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat. " +
+                "Worst case: k=100 with filters few stations pass, or an origin far from every station; from memory ~10 ms at 1,000,000 stations " +
+                "(on the database path, Nearest:Path=Database or before the index loads, an origin far from every station took 21 s: the statement timeout is its bound).");
         group.MapGet("/", InBoundingBoxAsync)
             .WithName("StationsInBoundingBox")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
-            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat.");
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat. " +
+                "Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
+                "Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).");
         group.MapGet("/clusters", ClustersAsync)
             .WithName("StationClusters")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
-            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide.");
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide. " +
+                "A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): " +
+                "0.09 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations live stations is refused (422).");
         group.MapGet("/{id:long}", ByIdAsync)
             .WithName("StationById")
-            .WithSummary("One station in full");
+            .WithSummary("One station in full")
+            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations.");
         return app;
     }
 
