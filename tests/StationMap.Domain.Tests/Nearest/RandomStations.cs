@@ -6,11 +6,21 @@ namespace StationMap.Domain.Tests.Nearest;
 /// Seeded random stations for the index's tests: in a city, world-wide, or at the poles and the antimeridian, every
 /// tenth or so on another's coordinates (exact ties), with random kinds, amenities, hours and truck attributes.
 /// </summary>
-internal static class RandomStations
+public static class RandomStations
 {
+    /// <summary>The layouts the tests run on, with how many stations each has.</summary>
+    public static TheoryData<string, int> Layouts() => new()
+    {
+        { "city", 5_000 },
+        { "world", 3_000 },
+        { "poles and antimeridian", 2_000 },
+        { "few", 7 },
+        { "none", 0 },
+    };
+
     private static readonly string?[] HoursTexts = [null, "24/7", "Mo-Fr 08:00-20:00", "Sa,Su 10:00-16:00", "not hours at all", "22:00-06:00"];
 
-    public static List<StationIndexRow> Rows(string layout, int count, Random random)
+    internal static List<StationIndexRow> Rows(string layout, int count, Random random)
     {
         var rows = new List<StationIndexRow>(count);
         for (var i = 0; i < count; i++)
@@ -34,9 +44,9 @@ internal static class RandomStations
         return rows;
     }
 
-    public static (double Lat, double Lon) At(StationIndexRow row) => (row.Lat, row.Lon);
+    internal static (double Lat, double Lon) At(StationIndexRow row) => (row.Lat, row.Lon);
 
-    public static (double Lat, double Lon) Point(string layout, Random random) => layout switch
+    internal static (double Lat, double Lon) Point(string layout, Random random) => layout switch
     {
         "city" => (39.6 + random.NextDouble() * 0.7, 115.9 + random.NextDouble()),
         "poles and antimeridian" => random.Next(3) switch

@@ -11,17 +11,8 @@ public sealed class StationGridTests
 {
     private const int Seed = 20_261_201;
 
-    public static TheoryData<string, int> Layouts() => new()
-    {
-        { "city", 5_000 },
-        { "world", 3_000 },
-        { "poles and antimeridian", 2_000 },
-        { "few", 7 },
-        { "none", 0 },
-    };
-
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(RandomStations.Layouts), MemberType = typeof(RandomStations))]
     public void A_box_holds_exactly_the_stations_a_scan_finds_inside_it(string layout, int count)
     {
         var random = new Random(Seed + count);
@@ -44,7 +35,7 @@ public sealed class StationGridTests
     }
 
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(RandomStations.Layouts), MemberType = typeof(RandomStations))]
     public void Clusters_count_each_matching_station_once_in_the_cell_a_scan_puts_it(string layout, int count)
     {
         var random = new Random(Seed + 7 * count);

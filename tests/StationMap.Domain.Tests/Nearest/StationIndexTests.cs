@@ -19,17 +19,8 @@ public sealed class StationIndexTests
         new(2026, 11, 29, 3, 30, 0, TimeSpan.FromHours(8)),
     ];
 
-    public static TheoryData<string, int> Layouts() => new()
-    {
-        { "city", 5_000 },
-        { "world", 3_000 },
-        { "poles and antimeridian", 2_000 },
-        { "few", 7 },
-        { "none", 0 },
-    };
-
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(RandomStations.Layouts), MemberType = typeof(RandomStations))]
     public void Nearest_equals_a_linear_scan_with_every_filter(string layout, int count)
     {
         var random = new Random(Seed + count);
