@@ -3,13 +3,13 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Jobs;
 using StationMap.Api.Planning;
 using StationMap.Api.Security;
 using StationMap.Domain.Planning;
 using StationMap.Domain.Queries;
 using StationMap.Store.Planning;
-using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Endpoints;
 
@@ -21,12 +21,15 @@ public static class PlanningEndpoints
         var group = app.MapGroup("/api/planning").WithTags("Planning").RequireRateLimiting(RateLimitPolicies.Lookup);
         group.MapGet("/layers", LayersAsync)
             .WithName("PlanningLayers")
-            .WithSummary("Demand layers with their point counts and total weights");
+            .WithSummary("Demand layers with their point counts and total weights")
+            .WithDescription("Worst case: one aggregate over every demand point (planner-imported): ~10 ms.");
         group.MapGet("/coverage", CoverageAsync)
             .RequireRateLimiting(RateLimitPolicies.Heavy)
             .WithName("PlanningCoverage")
             .WithSummary("How much of a demand layer open stations cover, in total and per district, with the uncovered demand as a GeoJSON grid")
-            .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended.");
+            .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended. " +
+                "A cellM spanning more than 250,000 cells over the layer's extent is refused (422). " +
+                "Worst case: the largest layer with radiusM=5000 and a kind few stations have (each uncovered point probes every station within 5 km); its cost grows with the layer, which planners import, not with the request.");
         group.MapPost("/runs", StartRunAsync)
             .RequireAuthorization(OperatorPolicies.Planner)
             .RequireRateLimiting(RateLimitPolicies.Heavy)
@@ -51,7 +54,7 @@ public static class PlanningEndpoints
     internal static async Task<Ok<LayersResponse>> LayersAsync(PlanningQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(new LayersResponse(await queries.LayersAsync(cancellationToken)));
 
-    internal static async Task<Results<Ok<CoverageResponse>, ValidationProblem>> CoverageAsync(
+    internal static async Task<Results<Ok<CoverageResponse>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
         HttpRequest request, PlanningQueries queries, IOptions<PlanningOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -65,6 +68,12 @@ public static class PlanningEndpoints
         if (problems.Count > 0 || layer is null)
         {
             return ValidationProblems.From(problems);
+        }
+        if (await queries.LayerExtentAsync(layer, cancellationToken) is { } extent
+            && CoverageReport.CellsSpanned(extent, cell) is var cells and > CoverageReport.MaxCells)
+        {
+            return CostLimitProblem.For(
+                "cellM", $"of {cell:0} m spans {cells:0} cells over layer '{layer}', more than the {CoverageReport.MaxCells:0} allowed; use larger cells");
         }
         var demand = await queries.DemandCoverageAsync(layer, radius, kinds, cancellationToken);
         var report = CoverageReport.Build(demand, cell);

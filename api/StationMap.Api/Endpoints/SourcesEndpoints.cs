@@ -19,7 +19,8 @@ public static class SourcesEndpoints
             .WithTags("Sources")
             .WithName("Sources")
             .RequireRateLimiting(RateLimitPolicies.Lookup)
-            .WithSummary("Configured data sources with their schedule and last run (operator key required)");
+            .WithSummary("Configured data sources with their schedule and last run (operator key required)")
+            .WithDescription("Worst case: one row per configured source: a few ms.");
         app.MapGroup("/api/admin/sources")
             .WithTags("Admin")
             .RequireAuthorization(OperatorPolicies.Operator)

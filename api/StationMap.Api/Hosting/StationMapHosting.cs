@@ -37,6 +37,7 @@ public static class StationMapHosting
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<StationQueries>();
         services.AddSingleton<StationClusterQueries>();
+        services.AddSingleton<StationsInView>();
         services.AddSingleton<CheckpointQueries>();
         services.AddOptions<NearestOptions>().BindConfiguration(NearestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StationSnapshots>();

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using StationMap.Store.Stations;
+using StationMap.Domain.Nearest;
 
 namespace StationMap.Api.Stations;
 

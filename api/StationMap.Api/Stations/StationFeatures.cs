@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using StationMap.Domain;
+using StationMap.Domain.Nearest;
 
 namespace StationMap.Api.Stations;
 
@@ -23,6 +24,12 @@ public sealed record StationFeature(long Id, PointGeometry Geometry, StationProp
             new PointGeometry([r.Lon, r.Lat]),
             new StationProperties(r.Name, r.Kind.ToWire(), r.District, Amenities.ToWire(r.Amenities), r.OpeningHours));
     }
+
+    /// <summary>The same feature from the in-memory index, which holds every field a feature shows.</summary>
+    public static StationFeature From(IndexedStation s) => new(
+        s.Id,
+        new PointGeometry([s.Lon, s.Lat]),
+        new StationProperties(s.Name, s.Kind.ToWire(), s.District, Amenities.ToWire(s.Amenities), s.OpeningHoursText));
 }
 
 /// <summary>A GeoJSON Point: coordinates are [longitude, latitude] in WGS-84.</summary>

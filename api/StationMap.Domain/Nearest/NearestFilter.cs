@@ -29,6 +29,14 @@ public readonly struct NearestFilter
         MaxDistanceM = query.MaxDistanceM;
     }
 
+    /// <summary>The filters of a map view or a corridor: kinds (every kind when none is given) and truck attributes.</summary>
+    public NearestFilter(IReadOnlyList<StationKind> kinds, TruckFilter truck)
+    {
+        _requiredTraits = StationTraits.Required(truck);
+        _vehicleLengthM = truck.VehicleLengthM;
+        _kindTraits = StationTraits.KindBits(kinds);
+    }
+
     public double? MaxDistanceM { get; }
 
     /// <summary>Whether a station of a subtree whose masks OR to <paramref name="anyTraits"/> can pass.</summary>

@@ -44,6 +44,7 @@ public sealed class StationIndex
         _hoursOf = hoursOf;
         _hoursTexts = hoursTexts;
         _hours = hours;
+        Grid = new StationGrid(lats, lons);
     }
 
     /// <summary>The store's data version the stations were read at.</summary>
@@ -64,6 +65,13 @@ public sealed class StationIndex
     internal string?[] Districts { get; }
 
     public IndexedStation this[int position] => new(this, position);
+
+    /// <summary>The same stations by latitude/longitude cell, for boxes and corridors; positions are this index's.</summary>
+    public StationGrid Grid { get; }
+
+    /// <summary>Whether the station at <paramref name="position"/> passes <paramref name="filter"/> (its distance aside).</summary>
+    public bool Passes(int position, in NearestFilter filter) =>
+        filter.MatchesTraits(_traits[position]) && filter.Matches(HoursAt(position), _maxVehicleLengths[position]);
 
     /// <summary>
     /// The up to <c>hits.Length</c> stations nearest to (lat, lon) that pass <paramref name="filter"/>, nearest first,

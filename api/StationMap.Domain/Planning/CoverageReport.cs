@@ -27,6 +27,22 @@ public sealed record CoverageReport(
 
     private const double MetresPerDegreeLat = 111_320;
 
+    /// <summary>
+    /// The most heat-map cells a layer's extent may span: 250,000 cells are 100 m cells over 50 km × 50 km, or the
+    /// default 1 km cells over 500 km × 500 km. The answer and its work grow with the cells (and the points).
+    /// </summary>
+    public const double MaxCells = 250_000;
+
+    /// <summary>How many cells of about <paramref name="cellM"/> metres the box spans (at its middle latitude).</summary>
+    public static double CellsSpanned(Queries.BoundingBox extent, double cellM)
+    {
+        var midLat = (extent.MinLat + extent.MaxLat) / 2;
+        var cellLat = cellM / MetresPerDegreeLat;
+        var cellLon = cellM / (MetresPerDegreeLat * Math.Max(0.01, Math.Cos(midLat * Math.PI / 180)));
+        return (Math.Floor(extent.MaxLat / cellLat) - Math.Floor(extent.MinLat / cellLat) + 1)
+            * (Math.Floor(extent.MaxLon / cellLon) - Math.Floor(extent.MinLon / cellLon) + 1);
+    }
+
     /// <summary>Summarises <paramref name="demand"/>; cells are anchored at (0°, 0°) so that they line up from one request to the next.</summary>
     public static CoverageReport Build(IReadOnlyList<CoveredDemand> demand, double cellM)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using StationMap.Domain.Queries;
 using StationMap.Domain;
 using StationMap.Domain.Planning;
 
@@ -26,6 +27,12 @@ public sealed class PlanningQueries(StationDataSources dataSources)
         SELECT layer, count(*)::int, sum(weight) FROM demand_point GROUP BY layer ORDER BY layer
         """;
 
+    private const string LayerExtentSql = """
+        SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
+        FROM (SELECT ST_Extent(location) AS e FROM demand_point WHERE layer = @layer) AS x
+        WHERE e IS NOT NULL
+        """;
+
     private const string CandidatesSql = """
         SELECT id, external_id, host_type, name, capacity, district, address, ST_Y(location), ST_X(location)
         FROM candidate_site ORDER BY id
@@ -44,6 +51,17 @@ public sealed class PlanningQueries(StationDataSources dataSources)
             layers.Add(new DemandLayer(reader.GetString(0), reader.GetInt32(1), reader.GetDouble(2)));
         }
         return layers;
+    }
+
+    /// <summary>The box around the layer's demand points; null when it has none.</summary>
+    public async Task<BoundingBox?> LayerExtentAsync(string layer, CancellationToken cancellationToken)
+    {
+        await using var command = dataSources.Read.CreateCommand(LayerExtentSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("layer", layer));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new BoundingBox(reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3))
+            : null;
     }
 
     /// <summary>Every demand point of the layer (by id) and whether an open station of the kinds (any, when empty) is within the radius.</summary>

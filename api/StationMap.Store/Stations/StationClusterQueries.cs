@@ -1,5 +1,6 @@
 using Npgsql;
 using StationMap.Domain;
+using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
 
 namespace StationMap.Store.Stations;
@@ -11,7 +12,8 @@ namespace StationMap.Store.Stations;
 public sealed class StationClusterQueries(StationDataSources dataSources)
 {
     // One row per occupied grid cell: the mean position of its stations, how many of each kind, and the id when the cell
-    // holds a single station (so the client can open it without another round trip).
+    // holds a single station (so the client can open it without another round trip). Ties in the order of cells are
+    // broken as StationClustering breaks them, so both paths give the same cells when an answer is cut short.
     private const string ClustersSql = """
         SELECT ST_Y(ST_Centroid(ST_Collect(s.location))) AS lat,
                ST_X(ST_Centroid(ST_Collect(s.location))) AS lon,
@@ -25,11 +27,15 @@ public sealed class StationClusterQueries(StationDataSources dataSources)
           AND (cardinality(@kinds) = 0 OR s.kind = ANY(@kinds))
           AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
         GROUP BY ST_SnapToGrid(s.location, @cell_deg)
-        ORDER BY count DESC
+        ORDER BY count DESC, ST_X(ST_SnapToGrid(s.location, @cell_deg)), ST_Y(ST_SnapToGrid(s.location, @cell_deg))
         LIMIT @limit
         """;
 
-    /// <summary>Live stations inside the box grouped into cells of <paramref name="cellDegrees"/>, largest cells first.</summary>
+    /// <summary>
+    /// Live stations inside the box grouped into cells of <paramref name="cellDegrees"/>, largest cells first (ties west
+    /// to east, then south to north, as <see cref="StationClustering"/> orders them). Reads every live station of the
+    /// box: callers bound that first (<see cref="StationQueries.BoxHoldsMoreThanAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<StationCluster>> InBoundingBoxAsync(
         BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees, int limit, CancellationToken cancellationToken)
     {
@@ -53,7 +59,3 @@ public sealed class StationClusterQueries(StationDataSources dataSources)
         return clusters;
     }
 }
-
-/// <summary>One occupied grid cell: mean position, counts by kind, and the station id when it holds exactly one.</summary>
-public sealed record StationCluster(
-    double Lat, double Lon, int Count, int WarmStations, int WorkersHomes, int CheckpointRestStops, long? StationId);

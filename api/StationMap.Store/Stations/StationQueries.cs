@@ -75,6 +75,18 @@ public sealed class StationQueries(StationDataSources dataSources)
         LIMIT @limit
         """;
 
+    // Counts the box's live stations through the GiST index, but no further than @max_stations + 1: the price of
+    // knowing a box is too big is bounded too. Filters are left out on purpose: a selective filter makes PostGIS read
+    // every station of the box to find the few that pass, so what a box costs is the stations in it.
+    private const string BoxCountSql = """
+        SELECT count(*)::int FROM (
+            SELECT 1 FROM station s
+            WHERE s.retired_at IS NULL
+              AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
+            LIMIT @max_stations + 1
+        ) AS inside
+        """;
+
     private const string ByIdSql = $"SELECT {StationColumns.Select} FROM station s WHERE s.id = @id";
 
     /// <summary>The <paramref name="limit"/> nearest live stations that pass the query's filters, nearest first (ties by id).</summary>
@@ -133,7 +145,10 @@ public sealed class StationQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter("max_distance_m", NpgsqlDbType.Double) { Value = (object?)query.MaxDistanceM ?? DBNull.Value });
     }
 
-    /// <summary>Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>. Reads every live station
+    /// of the box that passes: callers bound that first (<see cref="BoxHoldsMoreThanAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(
         BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, CancellationToken cancellationToken)
     {
@@ -151,6 +166,18 @@ public sealed class StationQueries(StationDataSources dataSources)
             results.Add(StationColumns.Read(reader));
         }
         return results;
+    }
+
+    /// <summary>Whether more than <paramref name="maxStations"/> live stations lie inside the box (whatever their kind or attributes).</summary>
+    public async Task<bool> BoxHoldsMoreThanAsync(BoundingBox box, int maxStations, CancellationToken cancellationToken)
+    {
+        await using var command = dataSources.Read.CreateCommand(BoxCountSql);
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lat", box.MinLat));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lon", box.MaxLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
+        command.Parameters.Add(new NpgsqlParameter<int>("max_stations", maxStations));
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))! > maxStations;
     }
 
     /// <summary>The station with this id, retired or not; null when there is none.</summary>

@@ -13,29 +13,18 @@ public sealed class StationIndexTests
 {
     private const int Seed = 20_261_124;
 
-    private static readonly string?[] HoursTexts = [null, "24/7", "Mo-Fr 08:00-20:00", "Sa,Su 10:00-16:00", "not hours at all", "22:00-06:00"];
-
     private static readonly DateTimeOffset[] Instants =
     [
         new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)),
         new(2026, 11, 29, 3, 30, 0, TimeSpan.FromHours(8)),
     ];
 
-    public static TheoryData<string, int> Layouts() => new()
-    {
-        { "city", 5_000 },
-        { "world", 3_000 },
-        { "poles and antimeridian", 2_000 },
-        { "few", 7 },
-        { "none", 0 },
-    };
-
     [Theory]
-    [MemberData(nameof(Layouts))]
+    [MemberData(nameof(RandomStations.Layouts), MemberType = typeof(RandomStations))]
     public void Nearest_equals_a_linear_scan_with_every_filter(string layout, int count)
     {
         var random = new Random(Seed + count);
-        var rows = Stations(layout, count, random);
+        var rows = RandomStations.Rows(layout, count, random);
         var builder = new StationIndexBuilder(count);
         foreach (var row in rows.OrderBy(_ => random.Next()))
         {
@@ -86,47 +75,9 @@ public sealed class StationIndexTests
             .Take(query.K)
             .ToList();
 
-    private static List<StationIndexRow> Stations(string layout, int count, Random random)
-    {
-        var rows = new List<StationIndexRow>(count);
-        for (var i = 0; i < count; i++)
-        {
-            // Every tenth station or so shares the coordinates of another: exact ties, broken by id.
-            var (lat, lon) = i > 0 && random.NextDouble() < 0.1 ? At(rows[random.Next(rows.Count)]) : Point(layout, random);
-            rows.Add(new StationIndexRow(
-                Id: 1 + i * 3 + random.Next(3),
-                Kind: (StationKind)random.Next(3),
-                Name: $"station {i}",
-                Address: random.NextDouble() < 0.5 ? null : $"road {i}",
-                District: random.NextDouble() < 0.5 ? null : $"district {i % 5}",
-                Lat: lat,
-                Lon: lon,
-                Amenities: (Amenity)random.Next(1 << 16) & (Amenity)random.Next(1 << 16),
-                OpeningHours: HoursTexts[random.Next(HoursTexts.Length)],
-                TruckParkingSpaces: random.NextDouble() < 0.5 ? null : random.Next(0, 4),
-                MaxVehicleLengthM: random.NextDouble() < 0.5 ? null : new[] { 9.6, 12, 16.9, 17.5, 22 }[random.Next(5)],
-                HazmatAllowed: random.NextDouble() < 0.3));
-        }
-        return rows;
-    }
-
-    private static (double Lat, double Lon) At(StationIndexRow row) => (row.Lat, row.Lon);
-
-    private static (double Lat, double Lon) Point(string layout, Random random) => layout switch
-    {
-        "city" => (39.6 + random.NextDouble() * 0.7, 115.9 + random.NextDouble()),
-        "poles and antimeridian" => random.Next(3) switch
-        {
-            0 => (89 + random.NextDouble(), -180 + random.NextDouble() * 360),
-            1 => (-90 + random.NextDouble(), -180 + random.NextDouble() * 360),
-            _ => (-60 + random.NextDouble() * 120, random.NextDouble() < 0.5 ? 179 + random.NextDouble() : -180 + random.NextDouble()),
-        },
-        _ => (-80 + random.NextDouble() * 160, -180 + random.NextDouble() * 360),
-    };
-
     private static NearestQuery RandomQuery(string layout, List<StationIndexRow> rows, Random random)
     {
-        var (lat, lon) = rows.Count > 0 && random.NextDouble() < 0.1 ? At(rows[random.Next(rows.Count)]) : Point(layout, random);
+        var (lat, lon) = rows.Count > 0 && random.NextDouble() < 0.1 ? RandomStations.At(rows[random.Next(rows.Count)]) : RandomStations.Point(layout, random);
         return new NearestQuery
         {
             Lat = lat,

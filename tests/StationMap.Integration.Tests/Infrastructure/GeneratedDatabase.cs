@@ -3,10 +3,9 @@ using StationMap.Store;
 
 namespace StationMap.Integration.Tests.Infrastructure;
 
-/// <summary>A class fixture: the demo data plus 100,000 generated stations over Beijing-Tianjin-Hebei, dropped afterwards.</summary>
-public sealed class GeneratedDatabase : IAsyncLifetime
+/// <summary>A class fixture: the demo data plus <paramref name="count"/> generated stations over Beijing-Tianjin-Hebei, dropped afterwards.</summary>
+public abstract class GeneratedStationsDatabase(int count, string name) : IAsyncLifetime
 {
-    public const int GeneratedCount = 100_000;
     public const int Seed = 20261124;
 
     public string Name { get; private set; } = "";
@@ -17,10 +16,10 @@ public sealed class GeneratedDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Name = await TestDatabases.CreateWithDemoDataAsync("gen100k");
+        Name = await TestDatabases.CreateWithDemoDataAsync(name);
         DataSources = new StationDataSources(ConnectionString);
         await DemoLoader.LoadGeneratedAsync(
-            DataSources.Write, "generated-100k", GeneratedCount, Seed, GeneratorRegion.Jingjinji, CancellationToken.None);
+            DataSources.Write, $"generated-{name}", count, Seed, GeneratorRegion.Jingjinji, CancellationToken.None);
         await using var analyze = DataSources.Write.CreateCommand("ANALYZE station");
         await analyze.ExecuteNonQueryAsync();
     }
@@ -30,4 +29,16 @@ public sealed class GeneratedDatabase : IAsyncLifetime
         await DataSources.DisposeAsync();
         await TestDatabases.DropAsync(Name);
     }
+}
+
+/// <summary>100,000 generated stations beside the demo data.</summary>
+public sealed class GeneratedDatabase() : GeneratedStationsDatabase(GeneratedCount, "gen100k")
+{
+    public const int GeneratedCount = 100_000;
+}
+
+/// <summary>300,000 generated stations beside the demo data: the size the cost caps are tested at.</summary>
+public sealed class Generated300kDatabase() : GeneratedStationsDatabase(GeneratedCount, "gen300k")
+{
+    public const int GeneratedCount = 300_000;
 }

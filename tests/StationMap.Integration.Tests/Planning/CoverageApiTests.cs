@@ -69,6 +69,16 @@ public sealed class CoverageApiTests(DemoDatabase database) : DemoApiTests(datab
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("layer=freight_drivers&cellM=100")]
+    [InlineData("layer=courier_riders&cellM=150&radiusM=5000")]
+    public async Task Cells_too_small_for_the_layer_are_refused_naming_cellM(string query)
+    {
+        var response = await Client.GetAsync($"/api/planning/coverage?{query}");
+
+        await Problems.AssertNamesFieldAsync(response, HttpStatusCode.UnprocessableEntity, "cellM");
+    }
+
     [Fact]
     public async Task Every_bad_parameter_is_named_at_once()
     {

@@ -7,8 +7,11 @@ using StationMap.Integration.Tests.Infrastructure;
 
 namespace StationMap.Integration.Tests.Trucks;
 
-/// <summary>POST /api/routes/stops against <see cref="BruteForceCorridor"/>, on random routes and on the awkward ones.</summary>
-public sealed class RouteStopsTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+/// <summary>
+/// POST /api/routes/stops against <see cref="BruteForceCorridor"/>, on random routes and on the awkward ones, with the
+/// candidates from the in-memory index (<see cref="RouteStopsFromMemoryTests"/>) and from PostGIS (<see cref="RouteStopsFromDatabaseTests"/>).
+/// </summary>
+public abstract class RouteStopsTests(DemoDatabase database, string nearestPath) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     private const int Seed = 8080;
     private StationMapFactory _factory = null!;
@@ -18,9 +21,13 @@ public sealed class RouteStopsTests(DemoDatabase database) : IClassFixture<DemoD
     public async Task InitializeAsync()
     {
         await SyntheticStations.InsertAsync(database.DataSources.Write);
-        _factory = new StationMapFactory(database.ConnectionString);
+        _factory = new StationMapFactory(database.ConnectionString, new Dictionary<string, string?> { ["Nearest:Path"] = nearestPath });
         _client = _factory.CreateClient();
         _all = await TruckStation.LoadAllAsync(database.DataSources.Read);
+        if (nearestPath == "Memory")
+        {
+            await NearestIndexProbe.WaitUntilCurrentAsync(_client, database.DataSources.Write, TimeSpan.FromSeconds(60));
+        }
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
@@ -255,3 +262,7 @@ public sealed class RouteStopsTests(DemoDatabase database) : IClassFixture<DemoD
         return (await response.Content.ReadFromJsonAsync<RouteStopsDto>())!;
     }
 }
+
+public sealed class RouteStopsFromMemoryTests(DemoDatabase database) : RouteStopsTests(database, "Memory");
+
+public sealed class RouteStopsFromDatabaseTests(DemoDatabase database) : RouteStopsTests(database, "Database");

@@ -89,14 +89,24 @@ public sealed class TruckValidationTests(DemoDatabase database) : DemoApiTests(d
         await Problems.AssertNamesFieldAsync(response, HttpStatusCode.BadRequest, field);
     }
 
-    [Fact]
-    public async Task Ten_thousand_positions_and_three_thousand_kilometres_are_still_accepted()
+    [Theory]
+    [InlineData(1000, HttpStatusCode.OK)]
+    // 2 × 5 km × 2,990 km + 9,999 × π × (5 km)² = 815,000 km² of corridor: past the cost cap of 100,000 km².
+    [InlineData(5000, HttpStatusCode.UnprocessableEntity)]
+    public async Task Ten_thousand_positions_and_three_thousand_kilometres_are_accepted_within_the_corridor_area_cap(double corridorM, HttpStatusCode status)
     {
         // 10,000 positions, about 2,990 km due east along 30°N.
         var positions = string.Join(",", Enumerable.Range(0, 10_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"[{90 + i * 0.0031:0.0000},30]")));
         var response = await Client.PostAsync("/api/routes/stops",
-            new StringContent("""{"route": {"type": "LineString", "coordinates": [""" + positions + """]}, "corridorM": 5000}""", Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            new StringContent("""{"route": {"type": "LineString", "coordinates": [""" + positions + """]}, "corridorM": """ + corridorM.ToString(CultureInfo.InvariantCulture) + "}", Encoding.UTF8, "application/json"));
+        if (status == HttpStatusCode.OK)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            await Problems.AssertNamesFieldAsync(response, status, "corridorM");
+        }
     }
 
     [Fact]
