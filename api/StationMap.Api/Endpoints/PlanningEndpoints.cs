@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Jobs;
 using StationMap.Api.Planning;
 using StationMap.Api.Security;
@@ -26,6 +28,7 @@ public static class PlanningEndpoints
             .WithSummary("How much of a demand layer open stations cover, in total and per district, with the uncovered demand as a GeoJSON grid")
             .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended.");
         group.MapPost("/runs", StartRunAsync)
+            .Accepts<PlanningRunRequest>("application/json")
             .RequireAuthorization(OperatorPolicies.Planner)
             .WithName("StartPlanningRun")
             .WithSummary("Start a site-suggestion run (maximal covering location) in the background; planner key required")
@@ -67,10 +70,21 @@ public static class PlanningEndpoints
             report.Share, report.Points, report.CoveredPoints, report.Districts, CellFeatureCollection.From(report.UncoveredCells)));
     }
 
-    internal static async Task<Results<Accepted<RunAccepted>, ValidationProblem>> StartRunAsync(
-        PlanningRunRequest body, ClaimsPrincipal user, PlanningQueries queries, PlanningRuns runs, IBackgroundJobClient jobs,
-        IOptions<PlanningOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartRunAsync(
+        HttpRequest request, ClaimsPrincipal user, PlanningQueries queries, PlanningRuns runs, IBackgroundJobClient jobs,
+        IOptions<PlanningOptions> options, IOptions<RequestLimitsOptions> limits, IOptions<JsonOptions> json, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        using var read = await JsonBody.ReadAsync(request, limits.Value.MaxPlanningRunBodyBytes, limits.Value, cancellationToken);
+        if (read.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+        var body = PlanningRunRequest.Read(read.Document!.RootElement, json.Value.SerializerOptions, out var bodyProblems);
+        if (body is null)
+        {
+            return ValidationProblems.From(bodyProblems);
+        }
         var parameters = body.Validate(
             await queries.LayersAsync(cancellationToken), await queries.CandidateCountAsync(cancellationToken), options.Value, out var problems);
         if (parameters is null)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Scalar.AspNetCore;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Routes;
 using StationMap.Api.Stations;
 using StationMap.Store;
@@ -17,6 +18,7 @@ public static class StationMapHosting
     public static WebApplicationBuilder AddStationMap(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddInputHygiene();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -62,6 +64,7 @@ public static class StationMapHosting
         // Problem details for unhandled exceptions and for bare status codes (404 from routing, 405...), never a stack trace.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputHygiene();
         app.UseMapClient();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
