@@ -11,6 +11,8 @@ public static class InputHygieneHosting
         builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
+        builder.Services.AddSingleton<BodyMemory>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BodyMemory>());
         return builder;
     }
 

@@ -64,7 +64,8 @@ internal sealed class JsonBody : IDisposable
         int length;
         try
         {
-            var read = await ReadWithinAsync(request.BodyReader, maxBytes, deadline.Token);
+            var read = await ReadWithinAsync(
+                request.BodyReader, maxBytes, request.HttpContext.RequestServices.GetRequiredService<BodyMemory>(), deadline.Token);
             if (read is null)
             {
                 return TooLarge(request, maxBytes);
@@ -116,30 +117,62 @@ internal sealed class JsonBody : IDisposable
     }
 
     /// <summary>
-    /// The body in one pooled array, or null past <paramref name="maxBytes"/>. Reading from the pipe without consuming
-    /// holds only what has arrived (in Kestrel's pooled blocks), so a stalled sender costs what it sent, not its claimed
-    /// Content-Length; the array is taken once the body is complete.
+    /// The body in one pooled array, or null past <paramref name="maxBytes"/>. What arrives is moved out of the pipe at
+    /// once into small chunks of our own: bytes left in the pipe would sit in Kestrel's pinned block pool, which keeps
+    /// them after the request (it evicts 5% per 10 s when idle), so a stalled attack would stay resident for minutes.
+    /// Chunks are ordinary garbage once the request ends. A stalled sender costs what it sent, not its Content-Length.
     /// </summary>
-    private static async Task<(byte[] Buffer, int Length)?> ReadWithinAsync(PipeReader reader, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<(byte[] Buffer, int Length)?> ReadWithinAsync(
+        PipeReader reader, int maxBytes, BodyMemory memory, CancellationToken cancellationToken)
     {
-        while (true)
+        const int ChunkBytes = 16 << 10;
+        var chunks = new List<byte[]>();
+        var total = 0;
+        try
         {
-            var result = await reader.ReadAsync(cancellationToken);
-            var sequence = result.Buffer;
-            if (sequence.Length > maxBytes)
+            while (true)
             {
-                reader.AdvanceTo(sequence.Start, sequence.End);
-                return null;
-            }
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                var length = (int)sequence.Length;
-                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-                sequence.CopyTo(buffer);
+                var result = await reader.ReadAsync(cancellationToken);
+                var sequence = result.Buffer;
+                if (total + sequence.Length > maxBytes)
+                {
+                    reader.AdvanceTo(sequence.End);
+                    return null;
+                }
+                foreach (var segment in sequence)
+                {
+                    var span = segment.Span;
+                    while (!span.IsEmpty)
+                    {
+                        var used = total % ChunkBytes;
+                        if (used == 0)
+                        {
+                            chunks.Add(new byte[ChunkBytes]);
+                        }
+                        var n = Math.Min(span.Length, ChunkBytes - used);
+                        span[..n].CopyTo(chunks[^1].AsSpan(used));
+                        span = span[n..];
+                        total += n;
+                        memory.Hold(n);
+                    }
+                }
                 reader.AdvanceTo(sequence.End);
-                return (buffer, length);
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
             }
-            reader.AdvanceTo(sequence.Start, sequence.End);
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(total, 1));
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var offset = i * ChunkBytes;
+                chunks[i].AsSpan(0, Math.Min(ChunkBytes, total - offset)).CopyTo(buffer.AsSpan(offset));
+            }
+            return (buffer, total);
+        }
+        finally
+        {
+            memory.Release(total);
         }
     }
 

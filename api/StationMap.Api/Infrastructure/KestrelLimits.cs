@@ -14,6 +14,7 @@ internal sealed class KestrelLimits(IOptions<RequestLimitsOptions> options) : IC
         limits.MinRequestBodyDataRate = o.MinBodyBytesPerSecond == 0
             ? null
             : new MinDataRate(o.MinBodyBytesPerSecond, o.MinBodyRateGracePeriod);
+        limits.MaxRequestBufferSize = o.MaxRequestBufferBytes;
         limits.MaxRequestHeadersTotalSize = o.MaxRequestHeadersTotalBytes;
         limits.MaxRequestHeaderCount = o.MaxRequestHeaderCount;
         limits.MaxRequestLineSize = o.MaxRequestLineBytes;

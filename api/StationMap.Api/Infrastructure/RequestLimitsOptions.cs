@@ -56,6 +56,14 @@ public sealed class RequestLimitsOptions
     [Range(4096, 1 << 20)]
     public int MaxRequestHeadersTotalBytes { get; set; } = 16 << 10;
 
+    /// <summary>
+    /// What Kestrel reads ahead of the app per connection (its default 1 MB). Read-ahead sits in Kestrel's block pool,
+    /// which keeps its blocks after a burst: 400 connections sending at once grew it by 200 MB with the default.
+    /// Must be at least the header and request-line limits.
+    /// </summary>
+    [Range(16 << 10, 16 << 20)]
+    public long MaxRequestBufferBytes { get; set; } = 32 << 10;
+
     [Range(8, 1000)]
     public int MaxRequestHeaderCount { get; set; } = 50;
 
