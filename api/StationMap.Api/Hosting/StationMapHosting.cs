@@ -66,7 +66,8 @@ public static class StationMapHosting
         app.UseStatusCodePages();
         app.UseInputHygiene();
         app.UseMapClient();
-        app.MapOpenApi();
+        // The one document by its fixed path: the default "/openapi/{documentName}.json" answers any other name with a text 404.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("StationMap API"));
         return app;
     }

@@ -11,6 +11,9 @@ public static class InputHygieneHosting
         builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
+        // After AddProblemDetails' own writer, which it only stands in for.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddSingleton<BodyMemory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BodyMemory>());
         return builder;
