@@ -74,13 +74,21 @@ internal sealed class JsonBody : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            request.HttpContext.Response.Headers.Connection = "close";
-            return Refuse(StatusCodes.Status408RequestTimeout, "Request body too slow", "body",
-                $"must arrive within {limits.BodyReadTimeout.TotalSeconds:0} s");
+            return Slow(request, $"must arrive within {limits.BodyReadTimeout.TotalSeconds:0} s");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(request, maxBytes);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel's minimum data rate: the body arrives slower than RequestLimits:MinBodyBytesPerSecond.
+            return Slow(request, $"must arrive at {limits.MinBodyBytesPerSecond} bytes/s or faster");
+        }
+        catch (BadHttpRequestException)
+        {
+            request.HttpContext.Response.Headers.Connection = "close";
+            return Refuse(StatusCodes.Status400BadRequest, "Invalid request body", "body", "could not be read (malformed framing)");
         }
         var body = new JsonBody(null, buffer, null);
         var bytes = buffer.AsMemory(0, length);
@@ -182,6 +190,12 @@ internal sealed class JsonBody : IDisposable
         request.HttpContext.Response.Headers.Connection = "close";
         return Refuse(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body",
             $"must be at most {maxBytes} bytes ({maxBytes / 1024} KB)");
+    }
+
+    private static JsonBody Slow(HttpRequest request, string reason)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Refuse(StatusCodes.Status408RequestTimeout, "Request body too slow", "body", reason);
     }
 
     private static JsonBody Refuse(int status, string title, string field, string reason) =>
