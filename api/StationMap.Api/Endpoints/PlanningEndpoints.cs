@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Infrastructure;
 using StationMap.Api.Jobs;
@@ -31,6 +32,7 @@ public static class PlanningEndpoints
                 "A cellM spanning more than 250,000 cells over the layer's extent is refused (422). " +
                 "Worst case: the largest layer with radiusM=5000 and a kind few stations have (each uncovered point probes every station within 5 km); its cost grows with the layer, which planners import, not with the request.");
         group.MapPost("/runs", StartRunAsync)
+            .Accepts<PlanningRunRequest>("application/json")
             .RequireAuthorization(OperatorPolicies.Planner)
             .RequireRateLimiting(RateLimitPolicies.Heavy)
             .WithName("StartPlanningRun")
@@ -82,10 +84,21 @@ public static class PlanningEndpoints
             report.Share, report.Points, report.CoveredPoints, report.Districts, CellFeatureCollection.From(report.UncoveredCells)));
     }
 
-    internal static async Task<Results<Accepted<RunAccepted>, ValidationProblem>> StartRunAsync(
-        PlanningRunRequest body, ClaimsPrincipal user, PlanningQueries queries, PlanningRuns runs, IBackgroundJobClient jobs,
-        IOptions<PlanningOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartRunAsync(
+        HttpRequest request, ClaimsPrincipal user, PlanningQueries queries, PlanningRuns runs, IBackgroundJobClient jobs,
+        IOptions<PlanningOptions> options, IOptions<RequestLimitsOptions> limits, IOptions<JsonOptions> json, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        using var read = await JsonBody.ReadAsync(request, limits.Value.MaxPlanningRunBodyBytes, limits.Value, cancellationToken);
+        if (read.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+        var body = PlanningRunRequest.Read(read.Document!.RootElement, json.Value.SerializerOptions, out var bodyProblems);
+        if (body is null)
+        {
+            return ValidationProblems.From(bodyProblems);
+        }
         var parameters = body.Validate(
             await queries.LayersAsync(cancellationToken), await queries.CandidateCountAsync(cancellationToken), options.Value, out var problems);
         if (parameters is null)

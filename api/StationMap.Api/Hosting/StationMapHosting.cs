@@ -20,6 +20,7 @@ public static class StationMapHosting
     public static WebApplicationBuilder AddStationMap(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddInputHygiene();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -75,10 +76,12 @@ public static class StationMapHosting
         // trace; a database that cannot answer is a 503 (DatabaseUnavailableHandler).
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInputHygiene();
         app.UsePublicReadCors();
         app.UseRateLimiter();
         app.UseMapClient();
-        app.MapOpenApi();
+        // The one document by its fixed path: the default "/openapi/{documentName}.json" answers any other name with a text 404.
+        app.MapOpenApi("/openapi/v1.json");
         // Without the default fonts: they come from Scalar's CDN, which the page's policy (and an offline network) refuses.
         app.MapScalarApiReference(ContentSecurityPolicies.DocsPath, options => options.WithTitle("StationMap API").DisableDefaultFonts());
         return app;

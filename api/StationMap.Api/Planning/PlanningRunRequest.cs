@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using StationMap.Domain;
 using StationMap.Domain.Planning;
 using StationMap.Domain.Queries;
@@ -15,6 +16,33 @@ namespace StationMap.Api.Planning;
 /// <param name="TimeLimitSeconds">Time limit of the exact solver.</param>
 public sealed record PlanningRunRequest(string? Layer, double? RadiusM, int? P, string? Kind, string? Solver, double? TimeLimitSeconds)
 {
+    private static readonly string[] Fields = ["layer", "radiusM", "p", "kind", "solver", "timeLimitSeconds"];
+
+    /// <summary>The request in a JSON body, or null with what is wrong: not an object, unknown members, a member of the wrong type.</summary>
+    public static PlanningRunRequest? Read(JsonElement body, JsonSerializerOptions json, out IReadOnlyList<ParameterProblem> problems)
+    {
+        var found = new List<ParameterProblem>();
+        problems = found;
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            found.Add(new ParameterProblem("body", "must be a JSON object"));
+            return null;
+        }
+        // Member names match the way the serializer binds them: case-insensitively.
+        JsonFields.ReportUnknown(body, Fields, StringComparer.OrdinalIgnoreCase, found);
+        try
+        {
+            var request = body.Deserialize<PlanningRunRequest>(json);
+            return found.Count == 0 ? request : null;
+        }
+        catch (JsonException e)
+        {
+            var member = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            found.Add(new ParameterProblem(member, "has the wrong type: layer, kind and solver are strings, radiusM, p and timeLimitSeconds numbers"));
+            return null;
+        }
+    }
+
     /// <summary>Checks every field against the store and the limits; null with every problem when anything is wrong.</summary>
     public PlanningRunParameters? Validate(
         IReadOnlyList<DemandLayer> layers, int candidateCount, PlanningOptions options, out IReadOnlyList<ParameterProblem> problems)
@@ -53,7 +81,7 @@ public sealed record PlanningRunRequest(string? Layer, double? RadiusM, int? P, 
         var solver = PlanningSolver.Auto;
         if (Solver is not null && !PlanningSolvers.TryParse(Solver, out solver))
         {
-            found.Add(new ParameterProblem("solver", $"unknown solver '{Solver}'; expected one of {string.Join(", ", PlanningSolvers.WireNames)}"));
+            found.Add(new ParameterProblem("solver", $"unknown solver '{(Solver.Length > 64 ? Solver[..64] + "…" : Solver)}'; expected one of {string.Join(", ", PlanningSolvers.WireNames)}"));
         }
         var timeLimit = TimeLimitSeconds ?? options.DefaultTimeLimitSeconds;
         if (!double.IsFinite(timeLimit) || timeLimit <= 0 || timeLimit > options.MaxTimeLimitSeconds)

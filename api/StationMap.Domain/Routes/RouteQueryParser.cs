@@ -25,13 +25,7 @@ public static class RouteQueryParser
             found.Add(new("body", $"must be a JSON object with a route, got {Describe(body)}"));
             return null;
         }
-        foreach (var property in body.EnumerateObject())
-        {
-            if (!Fields.Contains(property.Name, StringComparer.Ordinal))
-            {
-                found.Add(new(property.Name, $"is not a known field; expected any of {string.Join(", ", Fields)}"));
-            }
-        }
+        JsonFields.ReportUnknown(body, Fields, StringComparer.Ordinal, found);
         var route = Route(body, found);
         var corridor = Number(body, "corridorM", RouteQuery.MinCorridorM, RouteQuery.MaxCorridorM, minExclusive: false, found)
             ?? RouteQuery.DefaultCorridorM;
