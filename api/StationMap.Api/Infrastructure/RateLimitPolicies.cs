@@ -23,8 +23,8 @@ public static class RateLimitPolicies
     public static readonly IReadOnlyDictionary<string, int> DefaultCosts = new Dictionary<string, int>
     {
         [Lookup] = 1,
-        [Area] = 40,
-        [Heavy] = 200,
+        [Area] = 100,
+        [Heavy] = 400,
     };
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
@@ -53,6 +53,18 @@ public static class RateLimitPolicies
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
+        var delay = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RefusalDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay < retryAfter || retryAfter <= TimeSpan.Zero ? delay : retryAfter, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -27,6 +27,8 @@ public sealed class RateLimitTests(DemoDatabase database) : IClassFixture<DemoDa
         ["RateLimits:BucketSize"] = "10",
         // Refused at once, not queued until the next token an hour later.
         ["RateLimits:QueueLimit"] = "0",
+        // And answered at once: the tests send dozens of refused requests one after another.
+        ["RateLimits:RefusalDelay"] = "00:00:00",
         ["RateLimits:KeyBucketSize"] = "1000",
         ["RateLimits:Costs:lookup"] = "1",
         ["RateLimits:Costs:area"] = "5",
