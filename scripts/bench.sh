@@ -328,9 +328,9 @@ cmd_abuse() {
     esac
     export ATTACK_PATH
     if [ "$name" = slow-body ]; then
-      say "attack $name: $attackers connections trickling route bodies"
-      dotnet "$BENCH_DLL" slow-body --url "$API_URL/api/routes/stops" --connections "$attackers" \
-        --seconds $(( seconds + 4 )) --forwarded-for "$attacker" >"$out.attack" 2>&1 &
+      say "attack $name: $attackers connections sending all but the last byte of 520 KB route bodies, then stalling"
+      dotnet "$BENCH_DLL" slow-bodies --url "$API_URL" --connections "$attackers" --seconds $(( seconds + 4 )) \
+        --body-bytes 520000 --forwarded-for "$attacker" --api-pid "$API_PID" --settle-seconds 0 >"$out.attack" 2>&1 &
       attack_pid=$!
     elif [ "$name" != none ]; then
       say "attack $name: $attackers connections"
@@ -349,6 +349,10 @@ cmd_abuse() {
     sleep 2
     echo "rss_after_mb=$(rss_mb "$API_PID")" >>"$out.nearest"
   done
+  # The slow-body attack of issue 14 at full size: 400 connections each stalling a 520 KB body, then 40 s to settle.
+  say "memory: 400 connections stalling 520 KB route bodies for 20 s, then 40 s to give the memory back"
+  dotnet "$BENCH_DLL" slow-bodies --url "$API_URL" --connections 400 --seconds 20 --body-bytes 520000 \
+    --forwarded-for "$attacker" --api-pid "$API_PID" --settle-seconds 40 | tr ' ' '\n' >"$WORK/slow-memory.kv" || true
   stop_api
 
   echo
@@ -360,7 +364,15 @@ cmd_abuse() {
   for name in "${attacks[@]}"; do
     local n=$WORK/abuse-$name.nearest a=$WORK/abuse-$name.attack
     local accepted=- refused=- limited=- failed=-
-    if [ "$name" != none ] && [ -f "$a" ]; then
+    if [ "$name" = slow-body ] && [ -f "$a" ]; then
+      # answered=408:12,429:3 ... : statuses the server sent before cutting the stalled bodies off.
+      local answered
+      answered=$(tr ' ' '\n' <"$a" | sed -n 's/^answered=//p')
+      accepted=$(echo "$answered" | tr ',' '\n' | awk -F: '$1 < 300 { s += $2 } END { print s + 0 }')
+      refused=$(echo "$answered" | tr ',' '\n' | awk -F: '$1 >= 400 && $1 < 500 { s += $2 } END { print s + 0 }')
+      limited=$(echo "$answered" | tr ',' '\n' | awk -F: '$1 == 429 { s += $2 } END { print s + 0 }')
+      failed=$(echo "$answered" | tr ',' '\n' | awk -F: '$1 >= 500 { s += $2 } END { print s + 0 }')
+    elif [ "$name" != none ] && [ -f "$a" ]; then
       accepted=$(value accepted "$a"); refused=$(value refused "$a"); limited=$(value limited "$a"); failed=$(value failed "$a")
     fi
     printf "$row" "$name" "${accepted:--}" "${refused:--}" "${limited:--}" "${failed:--}" "$(value rps "$n")" \
@@ -368,6 +380,9 @@ cmd_abuse() {
       "$(value p99_ms "$n")" "$(value errors "$n")" "$(value api_cores "$n")" "$(value rss_after_mb "$n")"
   done
   echo "API RSS ${rss_before} MB before the attacks (RSS MB = 2 s after each attack ended; API cpu = cores used by the API during the run)"
+  echo "slow bodies, 400 connections x 520 KB: RSS $(value rss_before_mb "$WORK/slow-memory.kv") MB before," \
+    "$(value rss_peak_mb "$WORK/slow-memory.kv") MB at the peak, $(value rss_after_mb "$WORK/slow-memory.kv") MB 40 s after;" \
+    "answers $(value answered "$WORK/slow-memory.kv") (status:count)"
   echo "(target: nearest keeps >= 50% of its baseline throughput and p99 <= 20 ms under every attack)"
 }
 
