@@ -65,16 +65,8 @@ public static class RateLimitPolicies
                 return;
             }
         }
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Title = "Too many requests",
-                Detail = $"This client has used up its request budget; retry after {seconds} s.",
-                Status = context.Response.StatusCode,
-            },
-        });
+        await ServiceUnavailableProblem.WriteRetryLaterAsync(
+            context, context.Response.StatusCode, seconds, "Too many requests",
+            $"This client has used up its request budget; retry after {seconds} s.");
     }
 }

@@ -2,19 +2,25 @@ using System.Globalization;
 
 namespace StationMap.Api.Infrastructure;
 
-/// <summary>The one 503 answer: a problem with <c>Retry-After</c>, written by whoever found the database unavailable.</summary>
+/// <summary>
+/// The answers that tell a client to come back later: a problem with <c>Retry-After</c>. The 503 is written by whoever
+/// found the database unavailable; the rate limiter's 429 goes through <see cref="WriteRetryLaterAsync"/> too.
+/// </summary>
 public static class ServiceUnavailableProblem
 {
     public const string Title = "Service temporarily unavailable";
 
-    public static ValueTask WriteAsync(HttpContext context, int retryAfterSeconds, string detail)
+    public static ValueTask WriteAsync(HttpContext context, int retryAfterSeconds, string detail) =>
+        WriteRetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, retryAfterSeconds, Title, detail);
+
+    public static ValueTask WriteRetryLaterAsync(HttpContext context, int status, int retryAfterSeconds, string title, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Title = Title, Detail = detail, Status = StatusCodes.Status503ServiceUnavailable },
+            ProblemDetails = { Title = title, Detail = detail, Status = status },
         });
     }
 }
