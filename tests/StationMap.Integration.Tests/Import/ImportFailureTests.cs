@@ -13,6 +13,10 @@ namespace StationMap.Integration.Tests.Import;
 /// </summary>
 public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTests(database)
 {
+    // A statement can finish between two polls (the stored-key COPY of 20,000 keys takes a few milliseconds), so an
+    // import the killer missed is not a failure of what is tested here: the store is put back and the kill tried again.
+    private const int Attempts = 8;
+
     [Theory]
     [InlineData("COPY (SELECT external_id")]
     [InlineData("COPY station_staging")]
@@ -27,30 +31,39 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
         DemoFiles.WriteCsv(StationGenerator.Generate(20_000, 1, GeneratorRegion.Jingjinji), first, CoordinateSystem.Wgs84);
         DemoFiles.WriteCsv(StationGenerator.Generate(30_000, 2, GeneratorRegion.Jingjinji), second, CoordinateSystem.Wgs84);
         var options = new ImportOptions { FilePath = first, Source = source, Mode = ImportMode.Full };
-        var initial = await ImportAsync(Database.DataSources.Write, options);
-        Assert.True(initial.Status == ImportStatus.Succeeded, initial.Error);
-
         var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
         await using var victim = StationMap.Store.StationDataSources.Build(
             new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
-        var before = await StationsHashAsync(Database.DataSources.Write);
-        var runsBefore = await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
 
-        using var stop = new CancellationTokenSource();
-        var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
-        var result = await ImportAsync(victim, options with { FilePath = second });
-        await stop.CancelAsync();
-        var killed = await killer;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            // The first file again: after a missed kill the second import has landed and must be undone.
+            var initial = await ImportAsync(Database.DataSources.Write, options);
+            Assert.True(initial.Status == ImportStatus.Succeeded, initial.Error);
+            var before = await StationsHashAsync(Database.DataSources.Write);
+            var runsBefore = await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
 
-        Assert.True(killed, $"the importer's backend was never seen running '{statementPrefix}'");
-        Assert.Equal(ImportStatus.Failed, result.Status);
-        Assert.Equal(3, result.ExitCode);
-        Assert.Equal(0, result.Report.Inserted + result.Report.Updated);
-        AssertCountsAddUp(result);
-        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
-        var statuses = await StatusesAsync(source);
-        Assert.Equal(runsBefore, statuses.Count(s => s != "failed"));
-        Assert.True(statuses.Count <= runsBefore + 1);
+            using var stop = new CancellationTokenSource();
+            var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
+            var result = await ImportAsync(victim, options with { FilePath = second });
+            await stop.CancelAsync();
+            if (!await killer)
+            {
+                Assert.True(result.Status == ImportStatus.Succeeded, result.Error);
+                continue;
+            }
+
+            Assert.Equal(ImportStatus.Failed, result.Status);
+            Assert.Equal(3, result.ExitCode);
+            Assert.Equal(0, result.Report.Inserted + result.Report.Updated);
+            AssertCountsAddUp(result);
+            Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
+            var statuses = await StatusesAsync(source);
+            Assert.Equal(runsBefore, statuses.Count(s => s != "failed"));
+            Assert.True(statuses.Count <= runsBefore + 1);
+            return;
+        }
+        Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} imports");
     }
 
     [Theory]
@@ -58,49 +71,66 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
     [InlineData("CREATE INDEX")]
     public async Task Killing_the_backend_during_a_bulk_load_leaves_the_store_and_its_indexes_unchanged(string statementPrefix)
     {
-        var source = NewSource("bulk-kill");
         var path = Path.Combine(Folder, "bulk.csv");
         DemoFiles.WriteCsv(StationGenerator.Generate(30_000, 3, GeneratorRegion.Jingjinji), path, CoordinateSystem.Wgs84);
         var applicationName = "kill-" + Guid.NewGuid().ToString("N")[..12];
         await using var victim = StationMap.Store.StationDataSources.Build(
             new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
-        var before = await StationsHashAsync(Database.DataSources.Write);
-        var indexesBefore = await CountAsync(Database.DataSources.Write,
-            "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
 
-        using var stop = new CancellationTokenSource();
-        var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
-        var result = await ImportAsync(victim, new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue });
-        await stop.CancelAsync();
-
-        Assert.True(await killer, $"the importer's backend was never seen running '{statementPrefix}'");
-        Assert.Equal(ImportStatus.Failed, result.Status);
-        Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
-        Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
-            "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
-    }
-
-    /// <summary>Polls pg_stat_activity from its own connection and terminates the backend once it runs the statement.</summary>
-    private async Task<bool> KillWhenRunningAsync(string applicationName, string statementPrefix, CancellationToken stop)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
-        await connection.OpenAsync(CancellationToken.None);
-        await using var command = new NpgsqlCommand("""
-            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-            WHERE application_name = @app AND state = 'active' AND left(ltrim(query), length(@prefix)) = @prefix
-            """, connection);
-        command.Parameters.AddWithValue("app", applicationName);
-        command.Parameters.AddWithValue("prefix", statementPrefix);
-        while (!stop.IsCancellationRequested)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await command.ExecuteScalarAsync(CancellationToken.None) is true)
+            // A new source each time: after a missed kill the bulk load has landed, and only a first import is bulk.
+            var source = NewSource("bulk-kill");
+            var before = await StationsHashAsync(Database.DataSources.Write);
+            var indexesBefore = await CountAsync(Database.DataSources.Write,
+                "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
+
+            using var stop = new CancellationTokenSource();
+            var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
+            var result = await ImportAsync(victim, new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue });
+            await stop.CancelAsync();
+            if (!await killer)
             {
-                return true;
+                Assert.True(result.Status == ImportStatus.Succeeded, result.Error);
+                continue;
             }
-            await Task.Delay(2, CancellationToken.None);
+
+            Assert.Equal(ImportStatus.Failed, result.Status);
+            Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
+            Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
+                "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
+            return;
         }
-        return false;
+        Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} bulk loads");
     }
+
+    /// <summary>
+    /// Polls pg_stat_activity from its own connection and terminates the backend once it runs the statement. It polls
+    /// synchronously on a thread of its own: on a loaded 2-core machine the thread pool, busy with the other test
+    /// classes, delayed an async poll past the whole of a short staging COPY (seen once in CI).
+    /// </summary>
+    private Task<bool> KillWhenRunningAsync(string applicationName, string statementPrefix, CancellationToken stop) =>
+        Task.Factory.StartNew(() =>
+        {
+            using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
+            connection.Open();
+            using var command = new NpgsqlCommand("""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE application_name = @app AND state = 'active' AND left(ltrim(query), length(@prefix)) = @prefix
+                """, connection);
+            command.Parameters.AddWithValue("app", applicationName);
+            command.Parameters.AddWithValue("prefix", statementPrefix);
+            command.Prepare();
+            while (!stop.IsCancellationRequested)
+            {
+                if (command.ExecuteScalar() is true)
+                {
+                    return true;
+                }
+                Thread.Sleep(1);
+            }
+            return false;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private async Task<List<string>> StatusesAsync(string source)
     {
