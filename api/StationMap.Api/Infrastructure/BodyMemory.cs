@@ -79,7 +79,10 @@ public sealed class BodyMemory(TimeProvider time, ILogger<BodyMemory> logger) : 
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _committedAfterCollection = GC.GetGCMemoryInfo().TotalCommittedBytes;
         _lastCollection = time.GetUtcNow();
-        logger.LogInformation("Request bodies: {Why}; collected in {Ms:F0} ms, working set {BeforeMb} -> {AfterMb} MB",
-            why, time.GetElapsedTime(started).TotalMilliseconds, before >> 20, Environment.WorkingSet >> 20);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        logger.LogInformation(
+            "Request bodies: {Why}; collected in {Ms:F0} ms, working set {BeforeMb} -> {AfterMb} MB (GC heap {HeapMb} MB, committed {CommittedMb} MB, pinned heap {PinnedMb} MB)",
+            why, time.GetElapsedTime(started).TotalMilliseconds, before >> 20, Environment.WorkingSet >> 20,
+            info.HeapSizeBytes >> 20, info.TotalCommittedBytes >> 20, info.GenerationInfo[4].SizeAfterBytes >> 20);
     }
 }

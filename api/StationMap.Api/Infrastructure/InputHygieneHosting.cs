@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace StationMap.Api.Infrastructure;
@@ -16,6 +18,7 @@ public static class InputHygieneHosting
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddSingleton<BodyMemory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BodyMemory>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IMemoryPoolFactory<byte>, RetainedBlockPool.Factory>());
         return builder;
     }
 
