@@ -1,4 +1,3 @@
-using StationMap.Api.Jobs;
 using StationMap.Store.Planning;
 
 namespace StationMap.Api.Planning;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Routes;

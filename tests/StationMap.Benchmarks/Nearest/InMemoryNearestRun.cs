@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using StationMap.Api.Jobs;
+using StationMap.Api.Sources;
 using StationMap.Import.Demo;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
