@@ -1,18 +1,21 @@
 using System.Globalization;
 using Google.OrTools.Sat;
+using StationMap.Domain.Planning;
 
-namespace StationMap.Domain.Planning;
+namespace StationMap.Planning.Exact;
 
 /// <summary>
 /// The maximal covering location problem as an integer program (Church &amp; ReVelle, 1974), solved with CP-SAT:
 /// maximise Σ wᵢ yᵢ subject to yᵢ ≤ Σ_{j covers i} xⱼ and Σ xⱼ ≤ p, with x, y binary.
 /// Demand points covered by exactly the same candidates are merged into one yᵢ first (same optimum, fewer rows).
 /// </summary>
-public static class ExactCoverSolver
+public sealed class CpSatCoverSolver : IExactCoverSolver
 {
+    public static readonly CpSatCoverSolver Instance = new();
+
     /// <summary>Solves within the time limit, starting from <paramref name="hint"/> (e.g. the greedy answer).</summary>
-    public static ExactCoverResult Solve(
-        CoverageProblem problem, int p, TimeSpan timeLimit, int workers, IReadOnlyList<int> hint, CancellationToken cancellationToken = default)
+    public ExactCoverResult Solve(
+        CoverageProblem problem, int p, TimeSpan timeLimit, int workers, IReadOnlyList<int> hint, CancellationToken cancellationToken)
     {
         var groups = MergeIdenticalDemand(problem);
         // CP-SAT wants integer coefficients: whole weights (head counts) go in as they are, others in thousandths.
@@ -97,10 +100,3 @@ public static class ExactCoverSolver
         return groups;
     }
 }
-
-/// <summary>What CP-SAT returned.</summary>
-/// <param name="Found">Whether it found any selection within the time limit.</param>
-/// <param name="Proven">Whether the selection is proven optimal.</param>
-/// <param name="Chosen">Candidate indices, ascending.</param>
-/// <param name="Bound">Proven upper bound on the objective (in weight units).</param>
-public sealed record ExactCoverResult(bool Found, bool Proven, IReadOnlyList<int> Chosen, double Bound);

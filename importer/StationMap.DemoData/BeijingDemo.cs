@@ -1,7 +1,7 @@
 using System.Globalization;
 using StationMap.Domain;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// The Beijing demo data set: 2,991 warm stations and workers' homes over the 16 districts (62% in the six core

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Beijing's 16 districts: approximate WGS-84 centres of where people live and work (the district seat for the large

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StationMap.Domain.Planning;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Planning demo data over Beijing, built from <see cref="Seed"/> alone (same records on every machine):

@@ -7,7 +7,7 @@ using StationMap.Domain.Geo;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Writes generated stations as the files the importer reads (CSV with the importer's English headers, or a GeoJSON

@@ -3,7 +3,7 @@ using StationMap.Store.Checkpoints;
 using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>Puts the synthetic demo data (stations, checkpoints, planning demand and candidates) into the store: idempotent, one transaction per load.</summary>
 public static class DemoLoader

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Opening hours as data sources write them: OpenStreetMap <c>opening_hours</c>, including spans past midnight and

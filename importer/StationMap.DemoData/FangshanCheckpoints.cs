@@ -1,6 +1,6 @@
 using StationMap.Domain;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Nine police checkpoints on Fangshan's main roads into Beijing, at plausible WGS-84 positions near the towns they

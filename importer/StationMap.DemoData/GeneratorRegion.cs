@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>Where <see cref="StationGenerator"/> places its stations.</summary>
 public enum GeneratorRegion

@@ -1,6 +1,6 @@
 using StationMap.Domain;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>A kind of place that hosts stations: how its stations are named, what they offer and when they open.</summary>
 internal sealed class HostType

@@ -1,8 +1,8 @@
 using StationMap.Domain;
 using static StationMap.Domain.Amenity;
-using static StationMap.Import.Demo.DemoOpeningHours;
+using static StationMap.DemoData.DemoOpeningHours;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// The hosts that unions really place outdoor workers' stations with, their naming conventions, what they offer

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Where generated points may fall: the bounding box of Beijing, Tianjin and Hebei, less the Bohai Sea, which the

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Beijing, Tianjin and the 11 cities of Hebei (plus Xiong'an), weighted by resident population in thousands

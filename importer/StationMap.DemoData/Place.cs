@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>How built-up a place is; it sets the mix of hosts.</summary>
 internal enum Setting

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Random points around a place, using only +, -, *, / and square roots on <see cref="Random"/>'s draws: IEEE 754

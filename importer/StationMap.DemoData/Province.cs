@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>The chains that host stations in one provincial-level region: banks, restaurants, supermarkets.</summary>
 internal sealed class Province

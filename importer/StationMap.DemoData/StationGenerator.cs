@@ -1,7 +1,7 @@
 using System.Globalization;
 using StationMap.Domain;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Streams any number of synthetic stations for benchmarks and load tests, with the hosts, names, amenities and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StationMap.Domain;
 
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>
 /// Makes one synthetic station at a given point of a place: kind, host, name, address, amenities, hours, truck

@@ -1,4 +1,4 @@
-namespace StationMap.Import.Demo;
+namespace StationMap.DemoData;
 
 /// <summary>Items with integer weights, drawn with one integer draw so the choice is the same on every machine.</summary>
 internal sealed class WeightedTable<T>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Store;
 using StationMap.Store.Migrations;

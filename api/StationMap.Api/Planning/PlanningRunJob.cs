@@ -13,7 +13,8 @@ namespace StationMap.Api.Planning;
 /// not thrown, so not retried (the same input would fail the same way); one stopped by a shutdown is picked up again by Hangfire.
 /// </summary>
 public sealed class PlanningRunJob(
-    PlanningRuns runs, StationDataSources dataSources, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunJob> logger)
+    PlanningRuns runs, StationDataSources dataSources, IOptions<PlanningOptions> options, IExactCoverSolver exactSolver, TimeProvider time,
+    ILogger<PlanningRunJob> logger)
 {
     // A big layer's demand query takes longer than the statement timeout that bounds public reads.
     private readonly PlanningQueries _queries = new(dataSources.Background);
@@ -83,7 +84,7 @@ public sealed class PlanningRunJob(
             ExactMaxDemand = settings.ExactMaxDemand,
             ExactMaxCandidates = settings.ExactMaxCandidates,
             ExactWorkers = settings.ExactWorkers,
-        }, Progress, cancellationToken), cancellationToken);
+        }, exactSolver, Progress, cancellationToken), cancellationToken);
         await pending;
 
         var byId = candidates.ToDictionary(c => c.Id);

@@ -7,7 +7,7 @@ using StationMap.Domain;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 
 namespace StationMap.Benchmarks.Nearest;
 

@@ -3,7 +3,7 @@ using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StationMap.Api.Sources;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
 
