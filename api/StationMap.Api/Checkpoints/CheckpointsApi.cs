@@ -34,10 +34,10 @@ public static class CheckpointsApi
         return app;
     }
 
-    internal static async Task<JsonHttpResult<CheckpointFeatureCollection>> AllAsync(CheckpointQueries queries, CancellationToken cancellationToken)
+    internal static async Task<JsonHttpResult<FeatureCollection<PointGeometry, CheckpointProperties>>> AllAsync(CheckpointQueries queries, CancellationToken cancellationToken)
     {
         var all = await queries.AllAsync(cancellationToken);
-        return TypedResults.Json(new CheckpointFeatureCollection(all.Select(CheckpointFeature.From).ToList()), contentType: "application/geo+json");
+        return TypedResults.Json(new FeatureCollection<PointGeometry, CheckpointProperties>([.. all.Select(CheckpointProperties.Feature)]), contentType: "application/geo+json");
     }
 
     internal static async Task<Results<Ok<CheckpointDetail>, ProblemHttpResult>> ByIdAsync(
@@ -80,13 +80,7 @@ public static class CheckpointsApi
             CheckpointDetail.From(checkpoint), radius, k, ranked.Select(ToStop).ToList()));
     }
 
-    private static CheckpointStop ToStop(RankedStation ranked)
-    {
-        var r = ranked.Station.Record;
-        return new CheckpointStop(
-            ranked.Station.Id, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.Phone, Amenities.ToWire(r.Amenities),
-            r.OpeningHours, Math.Round(ranked.DistanceM, 2), r.TruckParkingSpaces, r.MaxVehicleLengthM, r.HazmatAllowed);
-    }
+    private static CheckpointStop ToStop(RankedStation ranked) => new(ranked.Station, Math.Round(ranked.DistanceM, 2));
 
     private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(
         title: "Checkpoint not found", detail: $"No checkpoint has id {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -78,7 +78,7 @@ public static class PlanningApi
         var report = CoverageReport.Build(demand, cell);
         return TypedResults.Ok(new CoverageResponse(
             layer, radius, [.. kinds.Select(k => Domain.StationKinds.ToWire(k))], cell, report.TotalWeight, report.CoveredWeight,
-            report.Share, report.Points, report.CoveredPoints, report.Districts, CellFeatureCollection.From(report.UncoveredCells)));
+            report.Share, report.Points, report.CoveredPoints, report.Districts, CellFeatures.From(report.UncoveredCells)));
     }
 
     internal static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> StartRunAsync(

@@ -111,11 +111,7 @@ public static class StationsApi
             return TypedResults.Problem(
                 title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
-        var r = station.Record;
-        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(r.OpeningHours), time.GetUtcNow());
-        return TypedResults.Ok(new StationDetail(
-            station.Id, station.Source, r.ExternalId, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.District,
-            Amenities.ToWire(r.Amenities), r.OpeningHours, status.OpenNow, status.NextChange,
-            r.TruckParkingSpaces, r.MaxVehicleLengthM, r.HazmatAllowed, r.Phone, r.Host, station.UpdatedAt, station.RetiredAt));
+        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow());
+        return TypedResults.Ok(new StationDetail(station, status));
     }
 }

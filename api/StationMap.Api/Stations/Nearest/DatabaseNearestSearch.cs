@@ -45,21 +45,11 @@ public sealed class DatabaseNearestSearch(StationQueries queries, OpeningHoursCa
 
     private static NearestItem ToItem(NearestQuery query, RankedStation candidate, OpeningStatus status)
     {
-        var s = candidate.Station;
-        var r = s.Record;
+        var r = candidate.Station.Record;
         return new NearestItem(
-            s.Id,
-            r.Name,
-            r.Kind.ToWire(),
-            r.Lat,
-            r.Lon,
-            r.Address,
-            r.District,
-            Amenities.ToWire(r.Amenities),
-            r.OpeningHours,
+            StationSummary.Of(candidate.Station),
             Math.Round(candidate.DistanceM, 2),
             Math.Round(Geodesy.InitialBearingDegrees(query.Lat, query.Lon, r.Lat, r.Lon), 1),
-            status.OpenNow,
-            status.NextChange);
+            status);
     }
 }

@@ -21,19 +21,10 @@ public static class IndexNearestSearch
             var s = index[hit.Position];
             var status = OpeningStatus.At(s.OpeningHours, now);
             items.Add(new NearestItem(
-                s.Id,
-                s.Name,
-                s.Kind.ToWire(),
-                s.Lat,
-                s.Lon,
-                s.Address,
-                s.District,
-                WireAmenities.GetOrAdd(s.Amenities, Amenities.ToWire),
-                s.OpeningHoursText,
+                StationSummary.Of(s, WireAmenities.GetOrAdd(s.Amenities, Amenities.ToWire)),
                 Math.Round(hit.DistanceM, 2),
                 Math.Round(hit.BearingDegrees, 1),
-                status.OpenNow,
-                status.NextChange));
+                status));
         }
         return new NearestResponse(new Origin(query.Lat, query.Lon), items);
     }
