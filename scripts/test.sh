@@ -23,7 +23,8 @@ rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 echo "test: building" >&2
 "$ROOT/scripts/map-client.sh" || { echo "tests: 0 passed, 1 failed"; exit 1; }
-if ! dotnet build "$ROOT/StationMap.sln" -c Release -nologo -clp:ErrorsOnly -v:q; then
+# Locked: CI restores exactly the packages the committed lock files name (a changed dependency fails here, not later).
+if ! dotnet build "$ROOT/StationMap.sln" -c Release -nologo -clp:ErrorsOnly -v:q -p:RestoreLockedMode=true; then
   echo "tests: 0 passed, 1 failed"
   exit 1
 fi

@@ -1,16 +1,23 @@
-using StationMap.Api.Commands;
-using StationMap.Api.Endpoints;
-using StationMap.Api.Hosting;
-using StationMap.Api.Jobs;
+using StationMap.Api.Checkpoints;
+using StationMap.Api.Health;
+using StationMap.Api.Imports;
+using StationMap.Api.Infrastructure;
+using StationMap.Api.MapPage;
 using StationMap.Api.Planning;
-using StationMap.Api.Security;
+using StationMap.Api.Routes;
+using StationMap.Api.Sources;
+using StationMap.Api.Stations;
 
 var command = ToolCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddStationMap();
-builder.Services.AddOperatorAuthentication();
-builder.AddRefreshJobs();
+builder.AddStations();
+builder.AddCheckpoints();
+builder.AddRoutes();
 builder.AddPlanning();
+builder.AddSources();
+builder.AddHealth();
+builder.AddMapPage();
 
 var app = builder.Build();
 if (command is not null)
@@ -24,7 +31,7 @@ app.MapStationsApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();
 app.MapImportsApi();
-app.MapMapConfigApi();
+app.MapMapPageApi();
 app.MapSourcesApi();
 app.MapPlanningApi();
 app.MapRefreshDashboard();

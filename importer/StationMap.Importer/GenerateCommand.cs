@@ -1,5 +1,5 @@
 using System.CommandLine;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 
 namespace StationMap.Importer;

@@ -33,7 +33,7 @@ public sealed class TruckModeTests(MapSite site) : IClassFixture<MapSite>
     [Fact]
     public async Task A_pasted_route_lists_its_stops_in_the_order_they_come()
     {
-        var route = await File.ReadAllTextAsync(Path.Combine(MapSite.RepositoryRoot, "importer", "StationMap.Import", "Demo", "fangshan-route.geojson"));
+        var route = await File.ReadAllTextAsync(Path.Combine(MapSite.RepositoryRoot, "importer", "StationMap.DemoData", "fangshan-route.geojson"));
         var page = await site.OpenAsync();
         await page.ClickAsync("#truck-toggle");
         await page.FillAsync("#truck-route", route);

@@ -1,29 +1,18 @@
-using System.Text.Json.Serialization;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Stations;
+using StationMap.Domain;
 using StationMap.Store.Checkpoints;
 
 namespace StationMap.Api.Checkpoints;
 
-/// <summary>Every checkpoint as an RFC 7946 FeatureCollection.</summary>
-public sealed record CheckpointFeatureCollection(IReadOnlyList<CheckpointFeature> Features)
+public sealed record CheckpointProperties(string Name, string? Road, string? District)
 {
-    [JsonPropertyOrder(-1)]
-    public string Type => "FeatureCollection";
-}
-
-public sealed record CheckpointFeature(long Id, PointGeometry Geometry, CheckpointProperties Properties)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Feature";
-
-    public static CheckpointFeature From(StoredCheckpoint stored)
+    public static Feature<PointGeometry, CheckpointProperties> Feature(StoredCheckpoint stored)
     {
         var c = stored.Checkpoint;
-        return new CheckpointFeature(stored.Id, new PointGeometry([c.Lon, c.Lat]), new CheckpointProperties(c.Name, c.Road, c.District));
+        return new(PointGeometry.At(c.Lon, c.Lat), new CheckpointProperties(c.Name, c.Road, c.District)) { Id = stored.Id };
     }
 }
-
-public sealed record CheckpointProperties(string Name, string? Road, string? District);
 
 /// <summary>One checkpoint in full.</summary>
 public sealed record CheckpointDetail(long Id, string Source, string ExternalId, string Name, string? Road, string? District, double Lat, double Lon)
@@ -39,17 +28,9 @@ public sealed record CheckpointDetail(long Id, string Source, string ExternalId,
 public sealed record CheckpointStopsResponse(CheckpointDetail Checkpoint, double RadiusM, int K, IReadOnlyList<CheckpointStop> Items);
 
 /// <summary>A stop near a checkpoint: geodesic distance from the checkpoint and what a truck driver needs to know.</summary>
-public sealed record CheckpointStop(
-    long Id,
-    string Name,
-    string Kind,
-    double Lat,
-    double Lon,
-    string? Address,
-    string? Phone,
-    string[] Amenities,
-    string? OpeningHours,
-    double DistanceM,
-    int? TruckParkingSpaces,
-    double? MaxVehicleLengthM,
-    bool HazmatAllowed);
+public sealed record CheckpointStop : TruckStopSummary
+{
+    public CheckpointStop(Station station, double distanceM) : base(station) => DistanceM = distanceM;
+
+    public double DistanceM { get; init; }
+}

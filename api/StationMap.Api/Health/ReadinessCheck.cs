@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Endpoints;
 using StationMap.Api.Infrastructure;
-using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Store;
 
 namespace StationMap.Api.Health;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Hosting;
 
 namespace StationMap.Api.Infrastructure;
 

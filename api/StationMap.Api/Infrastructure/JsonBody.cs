@@ -1,10 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using StationMap.Api.Endpoints;
 using StationMap.Domain.Queries;
 
 namespace StationMap.Api.Infrastructure;

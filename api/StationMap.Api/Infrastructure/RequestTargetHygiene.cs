@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Endpoints;
 using StationMap.Domain.Queries;
 
 namespace StationMap.Api.Infrastructure;

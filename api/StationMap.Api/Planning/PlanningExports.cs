@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Serialization;
-using StationMap.Api.Stations;
+using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Planning;
 
@@ -9,7 +8,7 @@ namespace StationMap.Api.Planning;
 internal static class PlanningExports
 {
     public static SiteFeatureCollection GeoJson(long runId, PlanningResult result) =>
-        new(runId, result.Solver, result.Objective, [.. result.Sites.Select(s => new SiteFeature(new PointGeometry([s.Lon, s.Lat]), s))]);
+        new(runId, result.Solver, result.Objective, [.. result.Sites.Select(s => new Feature<PointGeometry, SuggestedSiteResult>(PointGeometry.At(s.Lon, s.Lat), s))]);
 
     public static string Csv(PlanningResult result)
     {
@@ -41,15 +40,7 @@ internal static class PlanningExports
     }
 }
 
-/// <summary>An RFC 7946 FeatureCollection of suggested sites; run, solver and objective are foreign members.</summary>
-public sealed record SiteFeatureCollection(long Run, string Solver, double Objective, IReadOnlyList<SiteFeature> Features)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "FeatureCollection";
-}
+/// <summary>Suggested sites, ranked; run, solver and objective are foreign members.</summary>
+public sealed record SiteFeatureCollection(long Run, string Solver, double Objective, IReadOnlyList<Feature<PointGeometry, SuggestedSiteResult>> Features)
+    : FeatureCollection<PointGeometry, SuggestedSiteResult>(Features);
 
-public sealed record SiteFeature(PointGeometry Geometry, SuggestedSiteResult Properties)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Feature";
-}

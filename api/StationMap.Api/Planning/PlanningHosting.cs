@@ -1,4 +1,5 @@
-using StationMap.Api.Jobs;
+using StationMap.Domain.Planning;
+using StationMap.Planning.Exact;
 using StationMap.Store.Planning;
 
 namespace StationMap.Api.Planning;
@@ -11,6 +12,7 @@ public static class PlanningHosting
         builder.Services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlanningQueries>();
         builder.Services.AddSingleton<PlanningRuns>();
+        builder.Services.AddSingleton<IExactCoverSolver>(CpSatCoverSolver.Instance);
         builder.Services.AddTransient<PlanningRunJob>();
         return builder;
     }

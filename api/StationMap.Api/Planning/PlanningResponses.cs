@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using StationMap.Api.Infrastructure;
 using StationMap.Domain.Planning;
 using StationMap.Store.Planning;
 
@@ -18,31 +18,14 @@ public sealed record CoverageResponse(
     int Points,
     int CoveredPoints,
     IReadOnlyList<DistrictCoverage> Districts,
-    CellFeatureCollection Uncovered);
+    FeatureCollection<PolygonGeometry, CellProperties> Uncovered);
 
-/// <summary>An RFC 7946 FeatureCollection of grid cells.</summary>
-public sealed record CellFeatureCollection(IReadOnlyList<CellFeature> Features)
+/// <summary>Uncovered demand summed on a grid.</summary>
+public static class CellFeatures
 {
-    [JsonPropertyOrder(-1)]
-    public string Type => "FeatureCollection";
-
-    public static CellFeatureCollection From(IEnumerable<DemandCell> cells) =>
-        new([.. cells.Select(c => new CellFeature(
-            new PolygonGeometry([[[c.MinLon, c.MinLat], [c.MaxLon, c.MinLat], [c.MaxLon, c.MaxLat], [c.MinLon, c.MaxLat], [c.MinLon, c.MinLat]]]),
-            new CellProperties(c.Weight, c.Points)))]);
-}
-
-public sealed record CellFeature(PolygonGeometry Geometry, CellProperties Properties)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Feature";
-}
-
-/// <summary>A GeoJSON Polygon: one ring of [longitude, latitude] positions, counter-clockwise, closed.</summary>
-public sealed record PolygonGeometry(double[][][] Coordinates)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Polygon";
+    public static FeatureCollection<PolygonGeometry, CellProperties> From(IEnumerable<DemandCell> cells) =>
+        new([.. cells.Select(c => new Feature<PolygonGeometry, CellProperties>(
+            PolygonGeometry.Box(c.MinLon, c.MinLat, c.MaxLon, c.MaxLat), new CellProperties(c.Weight, c.Points)))]);
 }
 
 public sealed record CellProperties(double Weight, int Points);

@@ -1,3 +1,6 @@
+using StationMap.Api.Stations;
+using StationMap.Domain;
+
 namespace StationMap.Api.Routes;
 
 /// <summary>Stops along a route, in the order a driver reaches them.</summary>
@@ -6,18 +9,15 @@ namespace StationMap.Api.Routes;
 public sealed record RouteStopsResponse(double CorridorM, double LengthM, int Count, bool Truncated, int Limit, IReadOnlyList<RouteStop> Items);
 
 /// <summary>A stop along a route: how far along the route it comes, how far off the route it is, what a truck needs.</summary>
-public sealed record RouteStop(
-    long Id,
-    string Name,
-    string Kind,
-    double Lat,
-    double Lon,
-    string? Address,
-    string? Phone,
-    string[] Amenities,
-    string? OpeningHours,
-    double AlongM,
-    double OffsetM,
-    int? TruckParkingSpaces,
-    double? MaxVehicleLengthM,
-    bool HazmatAllowed);
+public sealed record RouteStop : TruckStopSummary
+{
+    public RouteStop(Station station, double alongM, double offsetM) : base(station)
+    {
+        AlongM = alongM;
+        OffsetM = offsetM;
+    }
+
+    public double AlongM { get; init; }
+
+    public double OffsetM { get; init; }
+}

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Routes;
@@ -55,9 +55,6 @@ public sealed class RouteStopSearch(RouteQueries queries, LiveStationIndex live,
 
     private static RouteStop ToStop(Station station, RoutePosition position)
     {
-        var r = station.Record;
-        return new RouteStop(
-            station.Id, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.Phone, Amenities.ToWire(r.Amenities), r.OpeningHours,
-            Math.Round(position.AlongM, 2), Math.Round(position.OffsetM, 2), r.TruckParkingSpaces, r.MaxVehicleLengthM, r.HazmatAllowed);
+        return new RouteStop(station, Math.Round(position.AlongM, 2), Math.Round(position.OffsetM, 2));
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Hosting;
 using StationMap.Api.Infrastructure;
 
 namespace StationMap.Api.Security;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using StationMap.Api.Jobs;
+using StationMap.Api.Sources;
 
 namespace StationMap.Api.Security;
 
@@ -50,7 +50,7 @@ internal sealed class OperatorKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         // One scheme per challenge: Chromium shows no login prompt when Basic comes after Bearer in the same header.
         // The dashboard is what a browser opens, so it asks for Basic; the API asks for Bearer.
-        if (Request.Path.StartsWithSegments(JobsHosting.DashboardPath))
+        if (Request.Path.StartsWithSegments(SourcesHosting.DashboardPath))
         {
             Response.Headers.WWWAuthenticate = "Basic realm=\"StationMap operators\", charset=\"UTF-8\"";
             await WriteProblemAsync("Authentication required", "Log in with any user name and an operator key as the password.");

@@ -1,42 +1,24 @@
-using System.Text.Json.Serialization;
+using StationMap.Api.Infrastructure;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 
 namespace StationMap.Api.Stations;
 
-/// <summary>An RFC 7946 FeatureCollection of stations; <c>truncated</c> and <c>limit</c> are foreign members.</summary>
-public sealed record StationFeatureCollection(IReadOnlyList<StationFeature> Features, bool Truncated, int Limit)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "FeatureCollection";
-}
+/// <summary>Stations in a box; <c>truncated</c> and <c>limit</c> are foreign members.</summary>
+public sealed record StationFeatureCollection(IReadOnlyList<Feature<PointGeometry, StationProperties>> Features, bool Truncated, int Limit)
+    : FeatureCollection<PointGeometry, StationProperties>(Features);
 
-public sealed record StationFeature(long Id, PointGeometry Geometry, StationProperties Properties)
+public sealed record StationProperties(string Name, string Kind, string? District, string[] Amenities, string? OpeningHours)
 {
-    [JsonPropertyOrder(-1)]
-    public string Type => "Feature";
-
-    public static StationFeature From(Station station)
+    public static Feature<PointGeometry, StationProperties> Feature(Station station)
     {
         var r = station.Record;
-        return new StationFeature(
-            station.Id,
-            new PointGeometry([r.Lon, r.Lat]),
-            new StationProperties(r.Name, r.Kind.ToWire(), r.District, Amenities.ToWire(r.Amenities), r.OpeningHours));
+        return new(PointGeometry.At(r.Lon, r.Lat),
+            new StationProperties(r.Name, r.Kind.ToWire(), r.District, Domain.Amenities.ToWire(r.Amenities), r.OpeningHours)) { Id = station.Id };
     }
 
     /// <summary>The same feature from the in-memory index, which holds every field a feature shows.</summary>
-    public static StationFeature From(IndexedStation s) => new(
-        s.Id,
-        new PointGeometry([s.Lon, s.Lat]),
-        new StationProperties(s.Name, s.Kind.ToWire(), s.District, Amenities.ToWire(s.Amenities), s.OpeningHoursText));
+    public static Feature<PointGeometry, StationProperties> Feature(IndexedStation s) =>
+        new(PointGeometry.At(s.Lon, s.Lat),
+            new StationProperties(s.Name, s.Kind.ToWire(), s.District, Domain.Amenities.ToWire(s.Amenities), s.OpeningHoursText)) { Id = s.Id };
 }
-
-/// <summary>A GeoJSON Point: coordinates are [longitude, latitude] in WGS-84.</summary>
-public sealed record PointGeometry(double[] Coordinates)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Point";
-}
-
-public sealed record StationProperties(string Name, string Kind, string? District, string[] Amenities, string? OpeningHours);

@@ -1,3 +1,5 @@
+using StationMap.Domain;
+
 namespace StationMap.Api.Stations;
 
 /// <summary>The answer to a nearest query: where it was asked from and the stations, nearest first.</summary>
@@ -5,45 +7,55 @@ public sealed record NearestResponse(Origin Origin, IReadOnlyList<NearestItem> I
 
 public sealed record Origin(double Lat, double Lon);
 
-/// <summary>One station in a nearest answer.</summary>
-/// <param name="OpenNow">Null when the hours are unknown or cannot be read.</param>
-public sealed record NearestItem(
-    long Id,
-    string Name,
-    string Kind,
-    double Lat,
-    double Lon,
-    string? Address,
-    string? District,
-    string[] Amenities,
-    string? OpeningHours,
-    double DistanceM,
-    double BearingDeg,
-    bool? OpenNow,
-    NextChange? NextChange);
+/// <summary>One station in a nearest answer: how far, in which direction, and whether it is open now.</summary>
+public sealed record NearestItem : StationSummary
+{
+    public NearestItem(StationSummary station, double distanceM, double bearingDeg, OpeningStatus status) : base(station)
+    {
+        DistanceM = distanceM;
+        BearingDeg = bearingDeg;
+        OpenNow = status.OpenNow;
+        NextChange = status.NextChange;
+    }
+
+    public double DistanceM { get; init; }
+
+    public double BearingDeg { get; init; }
+
+    /// <summary>Null when the hours are unknown or cannot be read.</summary>
+    public bool? OpenNow { get; init; }
+
+    public NextChange? NextChange { get; init; }
+}
 
 /// <summary>When the open/closed state flips next, and the same in words ("closes at 18:00").</summary>
 public sealed record NextChange(DateTimeOffset At, string Description);
 
 /// <summary>A station in full, for its card.</summary>
-public sealed record StationDetail(
-    long Id,
-    string Source,
-    string ExternalId,
-    string Name,
-    string Kind,
-    double Lat,
-    double Lon,
-    string? Address,
-    string? District,
-    string[] Amenities,
-    string? OpeningHours,
-    bool? OpenNow,
-    NextChange? NextChange,
-    int? TruckParkingSpaces,
-    double? MaxVehicleLengthM,
-    bool HazmatAllowed,
-    string? Phone,
-    string? Host,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? RetiredAt);
+public sealed record StationDetail : TruckStopSummary
+{
+    public StationDetail(Station station, OpeningStatus status) : base(station)
+    {
+        Source = station.Source;
+        ExternalId = station.Record.ExternalId;
+        OpenNow = status.OpenNow;
+        NextChange = status.NextChange;
+        Host = station.Record.Host;
+        UpdatedAt = station.UpdatedAt;
+        RetiredAt = station.RetiredAt;
+    }
+
+    public string Source { get; init; }
+
+    public string ExternalId { get; init; }
+
+    public bool? OpenNow { get; init; }
+
+    public NextChange? NextChange { get; init; }
+
+    public string? Host { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? RetiredAt { get; init; }
+}

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StationMap.Api.Hosting;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
@@ -26,14 +26,14 @@ public sealed class StationsInView(
         if (Index() is { } index)
         {
             var (positions, matched) = FirstById(index, box, new NearestFilter(kinds, truck), limit);
-            return new StationFeatureCollection(positions.Select(p => StationFeature.From(index[p])).ToList(), matched > limit, limit);
+            return new StationFeatureCollection(positions.Select(p => StationProperties.Feature(index[p])).ToList(), matched > limit, limit);
         }
         if (await queries.BoxHoldsMoreThanAsync(box, DatabaseMaxStations, cancellationToken))
         {
             return null;
         }
         var stations = await queries.InBoundingBoxAsync(box, kinds, truck, limit + 1, cancellationToken);
-        return new StationFeatureCollection(stations.Take(limit).Select(StationFeature.From).ToList(), stations.Count > limit, limit);
+        return new StationFeatureCollection(stations.Take(limit).Select(StationProperties.Feature).ToList(), stations.Count > limit, limit);
     }
 
     /// <summary>The stations in the box on a grid of <paramref name="cellDegrees"/>; null when the database path refuses the box.</summary>
@@ -54,7 +54,7 @@ public sealed class StationsInView(
         {
             clusters = await clusterQueries.InBoundingBoxAsync(box, kinds, cellDegrees, limit + 1, cancellationToken);
         }
-        return new StationClusterCollection(clusters.Take(limit).Select(StationClusterFeature.From).ToList(), cellDegrees, clusters.Count > limit);
+        return new StationClusterCollection(clusters.Take(limit).Select(StationClusterProperties.Feature).ToList(), cellDegrees, clusters.Count > limit);
     }
 
     /// <summary>How many stations the database path reads at most for one box.</summary>

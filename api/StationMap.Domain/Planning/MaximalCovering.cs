@@ -5,19 +5,27 @@ namespace StationMap.Domain.Planning;
 /// <summary>Chooses up to p candidate sites that newly cover the most demand weight (maximal covering location).</summary>
 public static class MaximalCovering
 {
-    /// <summary>Solves with the method the options ask for; <see cref="PlanningSolver.Auto"/> picks exact for small instances.</summary>
+    /// <summary>
+    /// Solves with the method the options ask for; <see cref="PlanningSolver.Auto"/> picks exact for small instances
+    /// when there is an <paramref name="exactSolver"/>, greedy otherwise.
+    /// </summary>
     public static SiteSuggestion Solve(
-        CoverageProblem problem, SiteSelectionOptions options, Action<double>? progress = null, CancellationToken cancellationToken = default)
+        CoverageProblem problem, SiteSelectionOptions options, IExactCoverSolver? exactSolver,
+        Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.P);
+        if (options.Solver == PlanningSolver.Exact && exactSolver is null)
+        {
+            throw new ArgumentException("An exact solve needs an exact solver.", nameof(exactSolver));
+        }
         var clock = Stopwatch.StartNew();
         var chosen = LazyGreedy.Select(problem, options.P, f => progress?.Invoke(0.5 * f), cancellationToken);
         var swaps = SwapSearch.Improve(problem, chosen, cancellationToken);
         progress?.Invoke(0.5);
 
         var exact = options.Solver == PlanningSolver.Exact
-            || (options.Solver == PlanningSolver.Auto && IsSmall(problem, options));
-        if (!exact)
+            || (options.Solver == PlanningSolver.Auto && exactSolver is not null && IsSmall(problem, options));
+        if (!exact || exactSolver is null)
         {
             var sites = Explain(problem, chosen);
             var objective = sites.Sum(s => s.MarginalGain);
@@ -26,7 +34,7 @@ public static class MaximalCovering
             return new SiteSuggestion(PlanningSolver.Greedy, "local_optimum", sites, objective, bound, Gap(objective, bound), swaps, clock.Elapsed);
         }
 
-        var result = ExactCoverSolver.Solve(problem, options.P, options.TimeLimit, options.ExactWorkers, chosen, cancellationToken);
+        var result = exactSolver.Solve(problem, options.P, options.TimeLimit, options.ExactWorkers, chosen, cancellationToken);
         progress?.Invoke(1);
         if (!result.Found)
         {

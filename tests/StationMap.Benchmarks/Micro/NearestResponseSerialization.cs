@@ -25,19 +25,21 @@ public class NearestResponseSerialization
     private readonly NearestResponse _response = new(
         new Origin(39.9087, 116.3975),
         Enumerable.Range(0, 10).Select(i => new NearestItem(
-            812 + i,
-            $"中国工商银行北京前门支行{i} 暖心驿站",
-            "warm_station",
-            39.9001 + i * 0.001,
-            116.3968 + i * 0.001,
-            "北京市东城区前门大街12号",
-            "东城区",
-            ["drinking_water", "hot_water", "phone_charging"],
-            "Mo-Fr 09:00-17:00",
+            new StationSummary(
+                812 + i,
+                $"中国工商银行北京前门支行{i} 暖心驿站",
+                "warm_station",
+                39.9001 + i * 0.001,
+                116.3968 + i * 0.001,
+                "北京市东城区前门大街12号",
+                "东城区",
+                ["drinking_water", "hot_water", "phone_charging"],
+                "Mo-Fr 09:00-17:00"),
             957.31 + i * 100,
             183.9,
-            i % 3 == 0 ? null : true,
-            i % 3 == 0 ? null : new NextChange(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.FromHours(8)), "closes at 17:00")))
+            i % 3 == 0
+                ? default
+                : new OpeningStatus(true, new NextChange(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.FromHours(8)), "closes at 17:00"))))
             .ToList());
 
     [Benchmark(Baseline = true)]

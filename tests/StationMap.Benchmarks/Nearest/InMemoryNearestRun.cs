@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 
 namespace StationMap.Benchmarks.Nearest;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using StationMap.Domain.Planning;
+using StationMap.Planning.Exact;
 
 namespace StationMap.Benchmarks.Planning;
 
@@ -47,7 +48,7 @@ internal static class PlanningBenchmark
                 var result = MaximalCovering.Solve(problem, new SiteSelectionOptions
                 {
                     P = p, Solver = solver, TimeLimit = TimeSpan.FromSeconds(exactLimit), ExactWorkers = workers,
-                });
+                }, CpSatCoverSolver.Instance);
                 Console.WriteLine(exactRow, $"2,000 x 500, p={p}", solver.ToWire(), result.Status, Ms(result.Elapsed),
                     F(result.Objective), F(result.Bound), Pct(result.Gap));
             }

@@ -1,4 +1,5 @@
 using StationMap.Domain.Planning;
+using StationMap.Planning.Exact;
 using static StationMap.Domain.Tests.Planning.PlanningInstances;
 
 namespace StationMap.Domain.Tests.Planning;
@@ -46,7 +47,7 @@ public sealed class MaximalCoveringTests
     public void Both_solvers_find_the_hand_checked_optimum(PlanningSolver solver, string status)
     {
         var problem = CoverageProblem.Build(LineDemand, [], LineCandidates, Radius);
-        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 2, Solver = solver });
+        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 2, Solver = solver }, CpSatCoverSolver.Instance);
         Assert.Equal(solver, result.Solver);
         Assert.Equal(status, result.Status);
         Assert.Equal(36, result.Objective, 9);
@@ -62,7 +63,7 @@ public sealed class MaximalCoveringTests
         var problem = CoverageProblem.Build(LineDemand, [Site(99, -50)], LineCandidates, Radius);
         Assert.Equal(10, problem.CoveredBeforeWeight);
         Assert.Equal(4, problem.DemandCount);
-        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 1, Solver = PlanningSolver.Exact });
+        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 1, Solver = PlanningSolver.Exact }, CpSatCoverSolver.Instance);
         Assert.Equal(2, Assert.Single(result.Sites).CandidateId);
         Assert.Equal(21, result.Objective, 9);
     }
@@ -73,7 +74,7 @@ public sealed class MaximalCoveringTests
         var problem = CoverageProblem.Build([Demand(1, 0, 5)], [], [Site(1, 0), Site(2, 10), Site(3, 5000)], Radius);
         foreach (var solver in new[] { PlanningSolver.Greedy, PlanningSolver.Exact })
         {
-            var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 3, Solver = solver });
+            var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 3, Solver = solver }, CpSatCoverSolver.Instance);
             Assert.Equal(1, Assert.Single(result.Sites).CandidateId);
             Assert.Equal(0, result.Gap);
         }
@@ -93,8 +94,8 @@ public sealed class MaximalCoveringTests
         var optimum = BruteForceOptimum(demand, stations, candidates, radius, p);
 
         var problem = CoverageProblem.Build(demand, stations, candidates, radius);
-        var exact = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = p, Solver = PlanningSolver.Exact });
-        var greedy = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = p, Solver = PlanningSolver.Greedy });
+        var exact = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = p, Solver = PlanningSolver.Exact }, CpSatCoverSolver.Instance);
+        var greedy = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = p, Solver = PlanningSolver.Greedy }, CpSatCoverSolver.Instance);
         var plainGreedy = problem.CoveredWeight(LazyGreedy.Select(problem, p));
 
         var tolerance = 1e-6 * Math.Max(1, optimum);
@@ -113,13 +114,13 @@ public sealed class MaximalCoveringTests
     public void Same_input_in_any_order_gives_the_same_answer(PlanningSolver solver)
     {
         var (demand, stations, candidates) = Random(7, demand: 400, stations: 5, candidates: 60, spanM: 3000, wholeWeights: true);
-        var first = MaximalCovering.Solve(CoverageProblem.Build(demand, stations, candidates, 300), new SiteSelectionOptions { P = 6, Solver = solver });
+        var first = MaximalCovering.Solve(CoverageProblem.Build(demand, stations, candidates, 300), new SiteSelectionOptions { P = 6, Solver = solver }, CpSatCoverSolver.Instance);
         var shuffle = new Random(3);
         var again = MaximalCovering.Solve(
             CoverageProblem.Build(
                 demand.OrderBy(_ => shuffle.Next()).ToList(), stations.OrderBy(_ => shuffle.Next()).ToList(),
                 candidates.OrderBy(_ => shuffle.Next()).ToList(), 300),
-            new SiteSelectionOptions { P = 6, Solver = solver });
+            new SiteSelectionOptions { P = 6, Solver = solver }, CpSatCoverSolver.Instance);
         Assert.Equal(first.Sites, again.Sites);
         Assert.Equal(first.Objective, again.Objective);
     }
@@ -129,7 +130,7 @@ public sealed class MaximalCoveringTests
     {
         // Two candidates at the same place: either covers all; the lower id is suggested.
         var problem = CoverageProblem.Build([Demand(1, 0, 3)], [], [Site(8, 0), Site(4, 0)], Radius);
-        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 1, Solver = PlanningSolver.Greedy });
+        var result = MaximalCovering.Solve(problem, new SiteSelectionOptions { P = 1, Solver = PlanningSolver.Greedy }, CpSatCoverSolver.Instance);
         Assert.Equal(4, Assert.Single(result.Sites).CandidateId);
     }
 }

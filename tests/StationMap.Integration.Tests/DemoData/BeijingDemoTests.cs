@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using StationMap.Domain;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 
 namespace StationMap.Integration.Tests.DemoData;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using StationMap.Import;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
 using static StationMap.Integration.Tests.Import.ImportHarness;

@@ -1,6 +1,6 @@
 using StationMap.Domain;
 using StationMap.Import;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reporting;
 using StationMap.Integration.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Store;
 
 namespace StationMap.Integration.Tests.Infrastructure;

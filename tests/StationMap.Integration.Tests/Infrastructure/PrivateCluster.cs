@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Store;
 using StationMap.Store.Migrations;
 

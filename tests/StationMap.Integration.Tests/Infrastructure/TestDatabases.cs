@@ -1,5 +1,5 @@
 using Npgsql;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Store;
 using StationMap.Store.Migrations;
 

@@ -2,8 +2,8 @@ using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using StationMap.Api.Jobs;
-using StationMap.Import.Demo;
+using StationMap.Api.Sources;
+using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
 

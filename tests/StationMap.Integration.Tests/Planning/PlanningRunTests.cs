@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using StationMap.Api.Jobs;
+using StationMap.Api.Planning;
 using StationMap.Integration.Tests.Infrastructure;
 using StationMap.Store.Operators;
 

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StationMap.Api.Security;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Integration.Tests.Api;
 using StationMap.Integration.Tests.Import;
 using StationMap.Integration.Tests.Infrastructure;

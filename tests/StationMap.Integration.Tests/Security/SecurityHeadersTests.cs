@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using StationMap.Api.Stations;
 using StationMap.Integration.Tests.Infrastructure;
 using StationMap.Store.Operators;
 
@@ -78,7 +79,7 @@ public sealed class SecurityHeadersTests(DemoDatabase database) : IClassFixture<
     [InlineData("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png", "http://127.0.0.1:8080")]
     [InlineData("/tiles/{z}/{x}/{y}.png", "'self'")]
     public void The_tile_origin_comes_from_the_template(string template, string origin) =>
-        Assert.Equal(origin, StationMap.Api.Infrastructure.ContentSecurityPolicies.TileOrigin(template));
+        Assert.Equal(origin, StationMap.Api.Security.ContentSecurityPolicies.TileOrigin(template));
 
     private static Dictionary<string, string[]> Directives(string policy) =>
         policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using StationMap.Import.Demo;
+using StationMap.DemoData;
 using StationMap.Integration.Tests.Infrastructure;
 
 namespace StationMap.Integration.Tests.Trucks;

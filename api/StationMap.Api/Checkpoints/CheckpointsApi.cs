@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StationMap.Api.Infrastructure;
+using StationMap.Domain;
+using StationMap.Domain.Queries;
+using StationMap.Store.Checkpoints;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Checkpoints;
+
+/// <summary><c>/api/checkpoints</c>: the checkpoints (GeoJSON), one by id, and the truck-suitable stops around one.</summary>
+public static class CheckpointsApi
+{
+    public const double DefaultRadiusM = 20_000;
+    public const double MaxRadiusM = 100_000;
+
+    public static IEndpointRouteBuilder MapCheckpointsApi(this IEndpointRouteBuilder app)
+    {
+        var checkpoints = app.MapGroup("/api/checkpoints").WithTags("Checkpoints");
+        var lookups = checkpoints.MapGroup("").RequireRateLimiting(RateLimitPolicies.Lookup);
+        var areas = checkpoints.MapGroup("").RequireRateLimiting(RateLimitPolicies.Area);
+        lookups.MapGet("/", AllAsync)
+            .WithName("Checkpoints")
+            .WithSummary("Every checkpoint as a GeoJSON FeatureCollection")
+            .WithDescription("Worst case: every checkpoint (operator-imported, hundreds): a few ms.");
+        lookups.MapGet("/{id:long}", ByIdAsync)
+            .WithName("CheckpointById")
+            .WithSummary("One checkpoint")
+            .WithDescription("Worst case: one primary-key lookup.");
+        areas.MapGet("/{id:long}/stops", StopsAsync)
+            .WithName("CheckpointStops")
+            .WithSummary("Stops with truck parking near a checkpoint, nearest first, by geodesic distance")
+            .WithDescription("Query: radiusM (up to 100000, default 20000), k (1-100, default 10), vehicleLengthM (up to 30), hazmat. " +
+                "Worst case: radiusM=100000, k=100 with filters no station passes, central Beijing: ~25 ms at 1,000,000 stations.");
+        return app;
+    }
+
+    internal static async Task<JsonHttpResult<FeatureCollection<PointGeometry, CheckpointProperties>>> AllAsync(CheckpointQueries queries, CancellationToken cancellationToken)
+    {
+        var all = await queries.AllAsync(cancellationToken);
+        return TypedResults.Json(new FeatureCollection<PointGeometry, CheckpointProperties>([.. all.Select(CheckpointProperties.Feature)]), contentType: "application/geo+json");
+    }
+
+    internal static async Task<Results<Ok<CheckpointDetail>, ProblemHttpResult>> ByIdAsync(
+        long id, CheckpointQueries queries, CancellationToken cancellationToken)
+    {
+        var checkpoint = await queries.ByIdAsync(id, cancellationToken);
+        return checkpoint is null ? NotFound(id) : TypedResults.Ok(CheckpointDetail.From(checkpoint));
+    }
+
+    internal static async Task<Results<Ok<CheckpointStopsResponse>, ValidationProblem, ProblemHttpResult>> StopsAsync(
+        long id, HttpRequest request, CheckpointQueries checkpoints, StationQueries stations, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
+        var radius = parameters.OptionalDouble("radiusM", 0, MaxRadiusM, minExclusive: true) ?? DefaultRadiusM;
+        var k = parameters.OptionalInt("k", NearestQuery.DefaultK, 1, NearestQuery.MaxK);
+        var truck = parameters.TruckFilter().RequiringTruckParking();
+        if (!parameters.IsValid)
+        {
+            return ValidationProblems.From(parameters.Problems);
+        }
+        var checkpoint = await checkpoints.ByIdAsync(id, cancellationToken);
+        if (checkpoint is null)
+        {
+            return NotFound(id);
+        }
+        var c = checkpoint.Checkpoint;
+        // The nearest search is the one stations use, so "nearest first" means the same everywhere.
+        var query = new NearestQuery
+        {
+            Lat = c.Lat,
+            Lon = c.Lon,
+            K = k,
+            MaxDistanceM = radius,
+            Truck = truck.Truck,
+            VehicleLengthM = truck.VehicleLengthM,
+            Hazmat = truck.Hazmat,
+        };
+        var ranked = await stations.NearestAsync(query, k, cancellationToken);
+        return TypedResults.Ok(new CheckpointStopsResponse(
+            CheckpointDetail.From(checkpoint), radius, k, ranked.Select(ToStop).ToList()));
+    }
+
+    private static CheckpointStop ToStop(RankedStation ranked) => new(ranked.Station, Math.Round(ranked.DistanceM, 2));
+
+    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(
+        title: "Checkpoint not found", detail: $"No checkpoint has id {id}.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StationMap.Api.Infrastructure;
+using StationMap.Api.Stations.Nearest;
+using StationMap.Domain;
+using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Stations;
+
+/// <summary><c>/api/stations</c>: nearest, in view (GeoJSON), one by id.</summary>
+public static class StationsApi
+{
+    public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
+    {
+        var stations = app.MapGroup("/api/stations").WithTags("Stations");
+        var lookups = stations.MapGroup("").RequireRateLimiting(RateLimitPolicies.Lookup);
+        var areas = stations.MapGroup("").RequireRateLimiting(RateLimitPolicies.Area);
+        lookups.MapGet("/nearest", NearestAsync)
+            .WithIndexFreshness()
+            .WithName("NearestStations")
+            .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
+            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat. " +
+                "Worst case: k=100 with filters few stations pass, or an origin far from every station; from memory ~10 ms at 1,000,000 stations " +
+                "(on the database path, Nearest:Path=Database or before the index loads, an origin far from every station took 21 s: the statement timeout is its bound).");
+        areas.MapGet("/", InBoundingBoxAsync)
+            .WithName("StationsInBoundingBox")
+            .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat. " +
+                "Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
+                "Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).");
+        areas.MapGet("/clusters", ClustersAsync)
+            .WithName("StationClusters")
+            .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
+            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide. " +
+                "A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): " +
+                "0.09 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations live stations is refused (422).");
+        lookups.MapGet("/{id:long}", ByIdAsync)
+            .WithName("StationById")
+            .WithSummary("One station in full")
+            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations.");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<NearestResponse>, ValidationProblem>> NearestAsync(
+        HttpRequest request, NearestStationSearch search, CancellationToken cancellationToken)
+    {
+        var query = NearestQueryParser.Parse(ValidationProblems.Lookup(request), out var problems);
+        if (query is null)
+        {
+            return ValidationProblems.From(problems);
+        }
+        return TypedResults.Ok(await search.FindAsync(query, cancellationToken));
+    }
+
+    internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem, ProblemHttpResult>> InBoundingBoxAsync(
+        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
+        var box = parameters.RequiredBoundingBox("bbox");
+        var kinds = parameters.Kinds("kind");
+        var truck = parameters.TruckFilter();
+        if (!parameters.IsValid || box is null)
+        {
+            return ValidationProblems.From(parameters.Problems);
+        }
+        var features = await view.FeaturesAsync(box.Value, kinds, truck, cancellationToken);
+        if (features is null)
+        {
+            return TooManyForDatabase(view);
+        }
+        return TypedResults.Json(features, contentType: "application/geo+json");
+    }
+
+    internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem, ProblemHttpResult>> ClustersAsync(
+        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
+        var box = parameters.RequiredBoundingBox("bbox");
+        var zoom = parameters.RequiredDouble("zoom", 0, 22);
+        var kinds = parameters.Kinds("kind");
+        if (!parameters.IsValid || box is null)
+        {
+            return ValidationProblems.From(parameters.Problems);
+        }
+        var cellDegrees = StationClustering.CellDegreesAt(zoom);
+        var cells = StationClustering.CellsSpanned(box.Value, cellDegrees);
+        if (cells > StationClustering.MaxCells)
+        {
+            return CostLimitProblem.For(
+                "bbox", $"spans {cells:0} cells at zoom {Math.Floor(zoom):0}, more than the {StationClustering.MaxCells:0} allowed; zoom out or send a smaller box");
+        }
+        var clusters = await view.ClustersAsync(box.Value, kinds, cellDegrees, cancellationToken);
+        if (clusters is null)
+        {
+            return TooManyForDatabase(view);
+        }
+        return TypedResults.Json(clusters, contentType: "application/geo+json");
+    }
+
+    private static ProblemHttpResult TooManyForDatabase(StationsInView view) => CostLimitProblem.For(
+        "bbox", $"holds more than {view.DatabaseMaxStations} stations, more than the database answers for while the in-memory index is not serving; send a smaller box");
+
+    internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
+        long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var station = await queries.ByIdAsync(id, cancellationToken);
+        if (station is null)
+        {
+            return TypedResults.Problem(
+                title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow());
+        return TypedResults.Ok(new StationDetail(station, status));
+    }
+}

@@ -1,0 +1,25 @@
+using StationMap.Api.Stations.Nearest;
+using StationMap.Store.Stations;
+
+namespace StationMap.Api.Stations;
+
+/// <summary>Services of the stations feature: the store's station queries, the in-memory index and its sync, nearest.</summary>
+public static class StationsHosting
+{
+    public static WebApplicationBuilder AddStations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NearestOptions>().BindConfiguration(NearestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StationQueries>();
+        services.AddSingleton<StationClusterQueries>();
+        services.AddSingleton<StationsInView>();
+        services.AddSingleton<StationSnapshots>();
+        services.AddSingleton<LiveStationIndex>();
+        services.AddHostedService<StationIndexSync>();
+        services.AddSingleton<DatabaseNearestSearch>();
+        services.AddSingleton<NearestStationSearch>();
+        services.AddSingleton<OpeningHoursCache>();
+        return builder;
+    }
+}
