@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { MapConfig } from '../api';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLon } from '../coords';
 import type { Lang } from '../i18n';
-import { fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, PlanningError, type RunRequest, type SuggestedSite } from './api';
+import { fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, type RunRequest, type SuggestedSite } from './api';
 import { circleRing, heatStops } from './geometry';
 import { plannerText, type PlannerKey } from './text';
 import './planner.css';
@@ -181,7 +181,7 @@ class PlannerView {
       const id = await startRun(request, key);
       for (;;) {
         const run = await fetchRun(id, key);
-        if (run.status === 'failed') throw new PlanningError(500, run.error ?? 'failed');
+        if (run.status === 'failed') throw new Error(run.error ?? 'failed');
         if (run.status === 'succeeded' && run.result) {
           const r = run.result;
           this.sites = r.sites;

@@ -4,9 +4,9 @@
 import type { LatLon } from '../coords';
 import { formatDistance } from '../format';
 import { translate, type Lang, type MessageKey } from '../i18n';
+import { Problem } from '../http';
 import {
-  fetchCheckpointStops, fetchCheckpoints, fetchRouteStops, RequestProblem, routePositions, type Checkpoint, type TruckStop,
-  type Vehicle,
+  fetchCheckpointStops, fetchCheckpoints, fetchRouteStops, type Checkpoint, type TruckStop, type Vehicle,
 } from '../truck-api';
 import { clear, h } from './dom';
 
@@ -133,7 +133,8 @@ export class TruckPanel {
       this.status = this.stops.length === 0 ? this.t('truckNoStops') : null;
     } catch (error) {
       this.stops = [];
-      this.status = error instanceof RequestProblem
+      // A 400 (or a 413 for a route too long) names the inputs at fault.
+      this.status = error instanceof Problem && (error.status === 400 || error.status === 413)
         ? this.t('truckBadInput', { fields: error.fields.join(', ') })
         : this.t('loadFailed');
     }
@@ -150,4 +151,14 @@ export class TruckPanel {
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.lang, key, params);
   }
+}
+
+/** The [lon, lat] positions of a pasted GeoJSON LineString or Feature, for framing the map; null when it is neither. */
+export function routePositions(route: unknown): LatLon[] | null {
+  const geometry = (route as { type?: string; geometry?: unknown })?.type === 'Feature' ? (route as { geometry: unknown }).geometry : route;
+  const line = geometry as { type?: string; coordinates?: unknown };
+  if (line?.type !== 'LineString' || !Array.isArray(line.coordinates)) return null;
+  return line.coordinates
+    .filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+    .map(([lon, lat]) => ({ lat, lon }));
 }
