@@ -4,10 +4,9 @@
 import * as maplibregl from 'maplibre-gl';
 import type { MapConfig } from '../api';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLon } from '../coords';
-import type { Lang } from '../i18n';
+import { translate, translateKnown, type Lang, type MessageKey } from '../i18n';
 import { fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, type RunRequest, type SuggestedSite } from './api';
 import { circleRing, heatStops } from './geometry';
-import { plannerText, type PlannerKey } from './text';
 import './planner.css';
 
 const KEY_STORAGE = 'stationmap.plannerKey';
@@ -51,23 +50,23 @@ class PlannerView {
     this.panel.className = 'planner';
     this.panel.hidden = true;
     this.panel.innerHTML = `
-      <h2 data-text="title"></h2>
-      <label><span data-text="layer"></span><select name="layer"></select></label>
-      <label><span data-text="radius"></span><input name="radius" type="number" min="50" max="5000" step="50" value="500" /></label>
-      <label><span data-text="kind"></span><select name="kind">
-        <option value="" data-text="allKinds"></option>
-        <option value="warm_station">warm_station</option>
-        <option value="workers_home">workers_home</option>
-        <option value="checkpoint_rest_stop">checkpoint_rest_stop</option>
+      <h2 data-text="plannerTitle"></h2>
+      <label><span data-text="plannerLayer"></span><select name="layer"></select></label>
+      <label><span data-text="plannerRadius"></span><input name="radius" type="number" min="50" max="5000" step="50" value="500" /></label>
+      <label><span data-text="plannerKind"></span><select name="kind">
+        <option value="" data-text="plannerAllKinds"></option>
+        <option value="warm_station" data-text="kind_warm_station"></option>
+        <option value="workers_home" data-text="kind_workers_home"></option>
+        <option value="checkpoint_rest_stop" data-text="kind_checkpoint_rest_stop"></option>
       </select></label>
-      <button type="button" class="secondary" name="coverage" data-text="showCoverage"></button>
+      <button type="button" class="secondary" name="coverage" data-text="plannerShowCoverage"></button>
       <p class="planner-coverage" role="status"></p>
-      <label><span data-text="p"></span><input name="p" type="number" min="1" max="1000" value="10" /></label>
-      <label><span data-text="solver"></span><select name="solver">
-        <option value="auto">auto</option><option value="greedy">greedy</option><option value="exact">exact</option>
+      <label><span data-text="plannerSites"></span><input name="p" type="number" min="1" max="1000" value="10" /></label>
+      <label><span data-text="plannerSolver"></span><select name="solver">
+        <option value="auto" data-text="solver_auto"></option><option value="greedy" data-text="solver_greedy"></option><option value="exact" data-text="solver_exact"></option>
       </select></label>
-      <label><span data-text="key"></span><input name="key" type="password" autocomplete="off" /></label>
-      <button type="button" class="primary" name="suggest" data-text="suggest"></button>
+      <label><span data-text="plannerKey"></span><input name="key" type="password" autocomplete="off" /></label>
+      <button type="button" class="primary" name="suggest" data-text="plannerSuggest"></button>
       <p class="planner-status" role="status"></p>
       <ol class="planner-sites"></ol>`;
     document.querySelector('main.layout')?.append(this.panel);
@@ -110,7 +109,7 @@ class PlannerView {
   private async loadLayers(): Promise<void> {
     try {
       const layers = await fetchLayers();
-      this.select('layer').replaceChildren(...layers.map((l) => new Option(`${l.name} (${Math.round(l.totalWeight)})`, l.name)));
+      this.select('layer').replaceChildren(...layers.map((l) => new Option(`${this.known('layer', l.name)} (${Math.round(l.totalWeight)})`, l.name)));
     } catch (error) {
       this.fail(error);
     }
@@ -126,7 +125,7 @@ class PlannerView {
       (map.getSource('planner-heat') as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features: cells });
       const max = Math.max(0, ...coverage.uncovered.features.map((f) => f.properties.weight));
       map.setPaintProperty('planner-heat', 'fill-color', ['interpolate', ['linear'], ['get', 'weight'], ...heatStops(max)]);
-      this.coverageLine = this.t('coverage', {
+      this.coverageLine = this.t('plannerCoverage', {
         share: percent(coverage.share), covered: Math.round(coverage.coveredWeight), total: Math.round(coverage.totalWeight),
       });
       this.coverageShown = true;
@@ -165,7 +164,7 @@ class PlannerView {
   private async suggest(): Promise<void> {
     const key = this.input('key').value.trim();
     if (!key) {
-      this.status = this.t('needKey');
+      this.status = this.t('plannerNeedKey');
       this.render();
       return;
     }
@@ -185,11 +184,11 @@ class PlannerView {
         if (run.status === 'succeeded' && run.result) {
           const r = run.result;
           this.sites = r.sites;
-          this.status = this.t('result', { share: percent(r.shareAfter), gain: Math.round(r.objective), solver: r.solver, status: r.status });
+          this.status = this.t('plannerResult', { share: percent(r.shareAfter), gain: Math.round(r.objective), solver: this.known('solver', r.solver), status: this.known('runStatus', r.status) });
           await this.drawSites();
           break;
         }
-        this.status = this.t('running', { percent: percent(run.progress) });
+        this.status = this.t('plannerRunning', { percent: percent(run.progress) });
         this.render();
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
@@ -206,7 +205,7 @@ class PlannerView {
       const element = document.createElement('div');
       element.className = 'planner-site';
       element.textContent = String(site.rank);
-      element.title = `${site.name} · ${this.t('gain', { gain: Math.round(site.marginalGain) })}`;
+      element.title = `${site.name} · ${this.t('plannerGain', { gain: Math.round(site.marginalGain) })}`;
       const [lon, lat] = this.draw([site.lon, site.lat]);
       return new maplibregl.Marker({ element }).setLngLat([lon, lat]).addTo(map);
     });
@@ -223,29 +222,34 @@ class PlannerView {
 
   private render(): void {
     for (const element of this.panel.querySelectorAll<HTMLElement>('[data-text]')) {
-      element.textContent = this.t(element.dataset.text as PlannerKey);
+      element.textContent = this.t(element.dataset.text as MessageKey);
     }
-    this.toggle.textContent = this.t('toggle');
-    this.toggle.setAttribute('aria-label', this.t('toggleLabel'));
-    const hint = this.reachHint ? ` · ${this.t('zoomForRadius')}` : '';
+    this.toggle.textContent = this.t('plannerToggle');
+    this.toggle.setAttribute('aria-label', this.t('plannerToggleLabel'));
+    const hint = this.reachHint ? ` · ${this.t('plannerZoomForRadius')}` : '';
     this.panel.querySelector('.planner-coverage')!.textContent = this.coverageLine + hint;
     this.panel.querySelector('.planner-status')!.textContent = this.status;
     const list = this.panel.querySelector('.planner-sites')!;
     list.replaceChildren(...this.sites.map((site) => {
       const item = document.createElement('li');
-      item.textContent = `${site.name} (${site.hostType}) ${this.t('gain', { gain: Math.round(site.marginalGain) })}`;
+      item.textContent = `${site.name} (${this.known('host', site.hostType)}) ${this.t('plannerGain', { gain: Math.round(site.marginalGain) })}`;
       item.addEventListener('click', () => this.map?.flyTo({ center: this.draw([site.lon, site.lat]), zoom: 14 }));
       return item;
     }));
   }
 
   private fail(error: unknown): void {
-    this.status = this.t('failed', { reason: error instanceof Error ? error.message : String(error) });
+    this.status = this.t('plannerFailed', { reason: error instanceof Error ? error.message : String(error) });
     this.render();
   }
 
-  private t(key: PlannerKey, params?: Record<string, string | number>): string {
-    return plannerText(this.lang(), key, params);
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.lang(), key, params);
+  }
+
+  /** The label of a value from data (a host type, a layer name), or the value itself when the table has none. */
+  private known(prefix: string, value: string): string {
+    return translateKnown(this.lang(), `${prefix}_${value}`) ?? value;
   }
 
   private radius(): number {
