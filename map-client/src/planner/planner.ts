@@ -44,6 +44,7 @@ export function mountPlanner(host: Host, config: MapConfig, lang: Lang): Planner
 export class PlannerView {
   readonly toggle = h('button', { type: 'button', id: 'planner-toggle', class: 'lang-button planner-toggle', 'aria-expanded': 'false' });
   readonly panel = h('section', { id: 'planner', class: 'planner', hidden: true });
+  private readonly layerSelect = h('select', { name: 'layer' });
   private readonly coverageLine = h('p', { class: 'planner-coverage', role: 'status' });
   private readonly statusLine = h('p', { class: 'planner-status', role: 'status' });
   private readonly siteList = h('ol', { class: 'planner-sites' });
@@ -60,6 +61,7 @@ export class PlannerView {
 
   constructor(private readonly host: Host, private readonly gcj02: boolean) {
     this.toggle.addEventListener('click', () => void this.setOpen(this.panel.hidden));
+    this.control(this.layerSelect, (value) => { this.form.layer = value; });
   }
 
   /** Builds the panel in a language; the form keeps what was entered. */
@@ -68,11 +70,7 @@ export class PlannerView {
     this.toggle.textContent = this.t('plannerToggle');
     this.toggle.setAttribute('aria-label', this.t('plannerToggleLabel'));
     const field = (label: MessageKey, control: HTMLElement) => h('label', {}, h('span', {}, this.t(label)), control);
-    const option = (value: string, label: string, current: string) => h('option', { value, selected: value === current }, label);
 
-    const layer = this.control(h('select', { name: 'layer' },
-      ...this.layers.map((l) => option(l.name, `${this.known('layer', l.name)} (${Math.round(l.totalWeight)})`, this.form.layer))),
-    (value) => { this.form.layer = value; });
     const radius = this.control(h('input', { name: 'radius', type: 'number', min: '50', max: '5000', step: '50', value: this.form.radius }),
       (value) => { this.form.radius = value; });
     const kind = this.control(h('select', { name: 'kind' },
@@ -93,7 +91,7 @@ export class PlannerView {
 
     this.panel.replaceChildren(
       h('h2', {}, this.t('plannerTitle')),
-      field('plannerLayer', layer),
+      field('plannerLayer', this.layerSelect),
       field('plannerRadius', radius),
       field('plannerKind', kind),
       showCoverage,
@@ -104,6 +102,7 @@ export class PlannerView {
       suggest,
       this.statusLine,
       this.siteList);
+    this.renderLayers();
     this.renderResults();
   }
 
@@ -141,7 +140,7 @@ export class PlannerView {
     try {
       this.layers = await fetchLayers();
       this.form.layer ||= this.layers[0]?.name ?? '';
-      this.render(this.lang);
+      this.renderLayers();
     } catch (error) {
       this.fail(error);
     }
@@ -242,6 +241,12 @@ export class PlannerView {
     this.map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 });
   }
 
+  /** The layers once loaded: only their select, not the inputs, which may hold what the planner is typing. */
+  private renderLayers(): void {
+    this.layerSelect.replaceChildren(...this.layers.map((l) =>
+      option(l.name, `${this.known('layer', l.name)} (${Math.round(l.totalWeight)})`, this.form.layer)));
+  }
+
   /** The parts that change as answers arrive: coverage, status and the suggested sites. */
   private renderResults(): void {
     const c = this.coverage;
@@ -297,6 +302,10 @@ export class PlannerView {
   private wgs84(p: LatLon): LatLon {
     return this.gcj02 ? gcj02ToWgs84(p) : p;
   }
+}
+
+function option(value: string, label: string, current: string): HTMLOptionElement {
+  return h('option', { value, selected: value === current }, label);
 }
 
 function percent(share: number): string {
