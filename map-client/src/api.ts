@@ -1,6 +1,7 @@
-// Every HTTP call the page makes. Coordinates are WGS-84 both ways.
+// The station endpoints: map config, nearest, one station, stations and clusters in view. WGS-84 both ways.
 
 import type { NextChange } from './hours';
+import { request, type Fetched } from './http';
 
 export type Kind = 'warm_station' | 'workers_home' | 'checkpoint_rest_stop';
 
@@ -63,21 +64,8 @@ export interface NearestQuery {
   openNow: boolean;
 }
 
-/** An answer and, when the service worker served it from its cache, when it was saved. */
-export interface Fetched<T> {
-  data: T;
-  cachedAt: Date | null;
-}
-
-/** Header the service worker adds to answers it serves from its cache. */
-export const CACHED_AT_HEADER = 'x-stationmap-cached-at';
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<Fetched<T>> {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${response.status} ${url}`);
-  const cached = response.headers.get(CACHED_AT_HEADER);
-  return { data: (await response.json()) as T, cachedAt: cached ? new Date(cached) : null };
-}
+const getJson = <T>(url: string, signal?: AbortSignal): Promise<Fetched<T>> =>
+  request<T>(url, { signal, headers: { accept: 'application/json' } });
 
 export const nearestUrl = (q: NearestQuery): string => {
   const params = new URLSearchParams({ lat: q.lat.toFixed(6), lon: q.lon.toFixed(6), k: String(q.k) });

@@ -103,6 +103,35 @@ const zh = {
   truckNoStops: '没有适合这辆车的驿站',
   truckRouteNotJson: '路线不是有效的 GeoJSON',
   truckBadInput: '请检查：{fields}',
+  plannerToggle: '规划',
+  plannerToggleLabel: '打开或关闭规划视图',
+  plannerTitle: '站点规划',
+  plannerLayer: '需求图层',
+  plannerRadius: '覆盖半径（米）',
+  plannerKind: '现有驿站类型',
+  plannerAllKinds: '全部类型',
+  plannerShowCoverage: '显示覆盖',
+  plannerCoverage: '已覆盖 {share}（{covered} / {total}）',
+  plannerSites: '新增站点数',
+  plannerSolver: '求解方式',
+  plannerKey: '规划员密钥',
+  plannerSuggest: '建议新站点',
+  plannerRunning: '计算中… {percent}',
+  plannerResult: '新增后覆盖 {share}（+{gain}）· {solver}，{status}',
+  plannerGain: '+{gain}',
+  plannerFailed: '失败：{reason}',
+  plannerNeedKey: '请填写规划员密钥',
+  plannerZoomForRadius: '放大地图可看到驿站覆盖范围',
+  layer_freight_drivers: '货车司机',
+  layer_courier_riders: '快递骑手',
+  layer_sanitation_workers: '环卫工人',
+  solver_auto: '自动',
+  solver_greedy: '贪心',
+  solver_exact: '精确',
+  runStatus_local_optimum: '局部最优',
+  runStatus_greedy_fallback: '精确求解未完成，沿用贪心结果',
+  runStatus_optimal: '最优',
+  runStatus_feasible: '可行（未证明最优）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -208,16 +237,45 @@ const en: Record<MessageKey, string> = {
   truckNoStops: 'No stop fits this vehicle',
   truckRouteNotJson: 'The route is not valid GeoJSON',
   truckBadInput: 'Please check: {fields}',
+  plannerToggle: 'Plan',
+  plannerToggleLabel: 'Open or close the planner view',
+  plannerTitle: 'Site planning',
+  plannerLayer: 'Demand layer',
+  plannerRadius: 'Coverage radius (m)',
+  plannerKind: 'Existing station kinds',
+  plannerAllKinds: 'All kinds',
+  plannerShowCoverage: 'Show coverage',
+  plannerCoverage: 'Covered {share} ({covered} of {total})',
+  plannerSites: 'New sites',
+  plannerSolver: 'Solver',
+  plannerKey: 'Planner key',
+  plannerSuggest: 'Suggest sites',
+  plannerRunning: 'Working… {percent}',
+  plannerResult: 'Covered after: {share} (+{gain}) · {solver}, {status}',
+  plannerGain: '+{gain}',
+  plannerFailed: 'Failed: {reason}',
+  plannerNeedKey: 'Enter a planner key',
+  plannerZoomForRadius: 'Zoom in to see each station’s reach',
+  layer_freight_drivers: 'Freight drivers',
+  layer_courier_riders: 'Courier riders',
+  layer_sanitation_workers: 'Sanitation workers',
+  solver_auto: 'Automatic',
+  solver_greedy: 'Greedy',
+  solver_exact: 'Exact',
+  runStatus_local_optimum: 'local optimum',
+  runStatus_greedy_fallback: 'exact solve unfinished, greedy result kept',
+  runStatus_optimal: 'optimal',
+  runStatus_feasible: 'feasible (not proven optimal)',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-/** The text for a key in a language, with {name} placeholders filled in. */
+/** The text for a key in a language, with {name} placeholders filled in; a placeholder without a value stays as it is. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-/** A table's text for a key built from data (a host type, an amenity), or null when the table has none. */
+/** A table's text for a key built from data (a host type, a demand layer), or null when the table has none. */
 export function translateKnown(lang: Lang, key: string): string | null {
   return key in tables[lang] ? tables[lang][key as MessageKey] : null;
 }

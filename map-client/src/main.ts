@@ -5,7 +5,7 @@ import './styles.css';
 import { fetchConfig, fetchNearest, fetchStation, type MapConfig, type NearestItem, type StationDetail } from './api';
 import type { LatLon } from './coords';
 import { formatClock } from './format';
-import { mountPlanner } from './planner/planner';
+import { mountPlanner, type PlannerView } from './planner/planner';
 import { translate, type Lang, type MessageKey } from './i18n';
 import {
   loadFavourites, loadFilters, loadLang, saveFavourites, saveFilters, saveLang, type Filters,
@@ -37,6 +37,7 @@ class App {
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
   private truck!: TruckPanel;
+  private planner!: PlannerView;
 
   async start(): Promise<void> {
     const config = await fetchConfig().then((r) => r.data).catch(() => FALLBACK_CONFIG);
@@ -45,7 +46,7 @@ class App {
       onOrigin: (origin) => void this.setOrigin(origin),
     });
     this.map.setKinds(this.filters.kinds);
-    mountPlanner(this.map, config, () => this.lang);
+    this.planner = mountPlanner(this.map, config, this.lang);
     $('lang').addEventListener('click', () => this.setLang(this.lang === 'zh-CN' ? 'en' : 'zh-CN'));
     $('locate').addEventListener('click', () => this.locate());
     $('filters-toggle').addEventListener('click', () => {
@@ -79,6 +80,7 @@ class App {
     this.lang = lang;
     saveLang(lang);
     this.truck.render(lang);
+    this.planner.render(lang);
     this.render();
   }
 

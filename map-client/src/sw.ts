@@ -4,7 +4,7 @@
 
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-// Same name as CACHED_AT_HEADER in api.ts; not imported, so the worker stays one classic script with no chunks.
+// Same name as CACHED_AT_HEADER in http.ts; not imported, so the worker stays one classic script with no chunks.
 const CACHED_AT_HEADER = 'x-stationmap-cached-at';
 const SHELL = 'stationmap-shell-v1';
 const DATA = 'stationmap-data-v1';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointStopsUrl, routePositions } from '../src/truck-api';
+import { checkpointStopsUrl } from '../src/truck-api';
+import { routePositions } from '../src/views/truck';
 
 describe('checkpointStopsUrl', () => {
   it('sends only the filters the driver set', () => {

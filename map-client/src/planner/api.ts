@@ -1,5 +1,7 @@
 // HTTP calls of the planner view (/api/planning). Coordinates are WGS-84 both ways.
 
+import { bearer, requestData } from '../http';
+
 export interface DemandLayer {
   name: string;
   points: number;
@@ -70,54 +72,29 @@ export interface StationPoint {
   lon: number;
 }
 
-/** An API error with the problem's detail, so the panel can say what was wrong. */
-export class PlanningError extends Error {
-  constructor(readonly status: number, detail: string) {
-    super(detail);
-  }
-}
-
-async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) {
-    const problem = await response.json().catch(() => null) as { detail?: string; title?: string } | null;
-    throw new PlanningError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
-  }
-  return await response.json() as T;
-}
-
 export async function fetchLayers(): Promise<DemandLayer[]> {
-  return (await json<{ layers: DemandLayer[] }>(await fetch('/api/planning/layers'))).layers;
+  return (await requestData<{ layers: DemandLayer[] }>('/api/planning/layers')).layers;
 }
 
 export async function fetchCoverage(layer: string, radiusM: number, kind: string, cellM: number): Promise<Coverage> {
   const query = new URLSearchParams({ layer, radiusM: String(radiusM), cellM: String(cellM) });
   if (kind) query.set('kind', kind);
-  return json<Coverage>(await fetch(`/api/planning/coverage?${query}`));
-}
-
-function bearer(key: string): Record<string, string> {
-  return { Authorization: `Bearer ${key}` };
+  return requestData<Coverage>(`/api/planning/coverage?${query}`);
 }
 
 export async function startRun(request: RunRequest, key: string): Promise<number> {
-  const response = await fetch('/api/planning/runs', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...bearer(key) },
-    body: JSON.stringify(request),
-  });
-  return (await json<{ id: number }>(response)).id;
+  return (await requestData<{ id: number }>('/api/planning/runs', { json: request, headers: bearer(key) })).id;
 }
 
 /** A run is readable with a planner's (or an operator's) key only: it names who started it. */
 export async function fetchRun(id: number, key: string): Promise<Run> {
-  return json<Run>(await fetch(`/api/planning/runs/${id}`, { headers: bearer(key) }));
+  return requestData<Run>(`/api/planning/runs/${id}`, { headers: bearer(key) });
 }
 
 /** Live stations in a WGS-84 box, for drawing their coverage radius. */
 export async function fetchStationPoints(box: [number, number, number, number], kind: string): Promise<StationPoint[]> {
   const query = new URLSearchParams({ bbox: box.join(',') });
   if (kind) query.set('kind', kind);
-  const collection = await json<{ features: { geometry: { coordinates: [number, number] } }[] }>(
-    await fetch(`/api/stations?${query}`));
+  const collection = await requestData<{ features: { geometry: { coordinates: [number, number] } }[] }>(`/api/stations?${query}`);
   return collection.features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
 }

@@ -2,79 +2,108 @@
 // gains, over the station map. Opened from the header; everything it draws sits in its own sources and layers.
 
 import * as maplibregl from 'maplibre-gl';
-import type { MapConfig } from '../api';
+import { KINDS, type MapConfig } from '../api';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLon } from '../coords';
-import type { Lang } from '../i18n';
-import { fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, PlanningError, type RunRequest, type SuggestedSite } from './api';
+import { translate, translateKnown, type Lang, type MessageKey } from '../i18n';
+import { h } from '../views/dom';
+import {
+  fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, type Coverage, type DemandLayer, type RunRequest, type SuggestedSite,
+} from './api';
 import { circleRing, heatStops } from './geometry';
-import { plannerText, type PlannerKey } from './text';
 import './planner.css';
 
 const KEY_STORAGE = 'stationmap.plannerKey';
 const RADIUS_ZOOM = 12;
 const POLL_MS = 1000;
+const SOLVERS: readonly RunRequest['solver'][] = ['auto', 'greedy', 'exact'];
 const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 interface Host {
   loaded(): Promise<maplibregl.Map>;
 }
 
-export function mountPlanner(host: Host, config: MapConfig, lang: () => Lang): void {
-  const planner = new PlannerView(host, config.basemapCrs === 'gcj02', lang);
-  planner.mount();
+/** The form as the planner last left it, kept across re-renders (a language switch rebuilds the panel). */
+interface PlannerForm {
+  layer: string;
+  radius: string;
+  kind: string;
+  p: string;
+  solver: RunRequest['solver'];
+  key: string;
 }
 
-class PlannerView {
+/** Adds the planner's toggle to the header and its panel over the map; `render` follows a language switch. */
+export function mountPlanner(host: Host, config: MapConfig, lang: Lang): PlannerView {
+  const planner = new PlannerView(host, config.basemapCrs === 'gcj02');
+  document.getElementById('lang')?.before(planner.toggle);
+  document.querySelector('main.layout')?.append(planner.panel);
+  planner.render(lang);
+  return planner;
+}
+
+export class PlannerView {
+  readonly toggle = h('button', { type: 'button', id: 'planner-toggle', class: 'lang-button planner-toggle', 'aria-expanded': 'false' });
+  readonly panel = h('section', { id: 'planner', class: 'planner', hidden: true });
+  private readonly layerSelect = h('select', { name: 'layer' });
+  private readonly coverageLine = h('p', { class: 'planner-coverage', role: 'status' });
+  private readonly statusLine = h('p', { class: 'planner-status', role: 'status' });
+  private readonly siteList = h('ol', { class: 'planner-sites' });
+  private lang: Lang = 'zh-CN';
   private map: maplibregl.Map | null = null;
-  private readonly panel = document.createElement('section');
-  private readonly toggle = document.createElement('button');
-  private markers: maplibregl.Marker[] = [];
-  private status = '';
-  private coverageLine = '';
+  private form: PlannerForm = { layer: '', radius: '500', kind: '', p: '10', solver: 'auto', key: sessionStorage.getItem(KEY_STORAGE) ?? '' };
+  private layers: DemandLayer[] = [];
+  private coverage: Coverage | null = null;
   private reachHint = false;
+  /** Built on each render, so a language switch re-words it. */
+  private status: (() => string) | null = null;
   private sites: SuggestedSite[] = [];
-  private coverageShown = false;
+  private markers: maplibregl.Marker[] = [];
 
-  constructor(private readonly host: Host, private readonly gcj02: boolean, private readonly lang: () => Lang) {}
-
-  mount(): void {
-    this.toggle.type = 'button';
-    this.toggle.id = 'planner-toggle';
-    this.toggle.className = 'lang-button planner-toggle';
-    this.toggle.setAttribute('aria-expanded', 'false');
+  constructor(private readonly host: Host, private readonly gcj02: boolean) {
     this.toggle.addEventListener('click', () => void this.setOpen(this.panel.hidden));
-    document.getElementById('lang')?.before(this.toggle);
-    // The station view re-renders on a language switch; follow it.
-    document.getElementById('lang')?.addEventListener('click', () => queueMicrotask(() => this.render()));
+    this.control(this.layerSelect, (value) => { this.form.layer = value; });
+  }
 
-    this.panel.id = 'planner';
-    this.panel.className = 'planner';
-    this.panel.hidden = true;
-    this.panel.innerHTML = `
-      <h2 data-text="title"></h2>
-      <label><span data-text="layer"></span><select name="layer"></select></label>
-      <label><span data-text="radius"></span><input name="radius" type="number" min="50" max="5000" step="50" value="500" /></label>
-      <label><span data-text="kind"></span><select name="kind">
-        <option value="" data-text="allKinds"></option>
-        <option value="warm_station">warm_station</option>
-        <option value="workers_home">workers_home</option>
-        <option value="checkpoint_rest_stop">checkpoint_rest_stop</option>
-      </select></label>
-      <button type="button" class="secondary" name="coverage" data-text="showCoverage"></button>
-      <p class="planner-coverage" role="status"></p>
-      <label><span data-text="p"></span><input name="p" type="number" min="1" max="1000" value="10" /></label>
-      <label><span data-text="solver"></span><select name="solver">
-        <option value="auto">auto</option><option value="greedy">greedy</option><option value="exact">exact</option>
-      </select></label>
-      <label><span data-text="key"></span><input name="key" type="password" autocomplete="off" /></label>
-      <button type="button" class="primary" name="suggest" data-text="suggest"></button>
-      <p class="planner-status" role="status"></p>
-      <ol class="planner-sites"></ol>`;
-    document.querySelector('main.layout')?.append(this.panel);
-    this.input('key').value = sessionStorage.getItem(KEY_STORAGE) ?? '';
-    this.button('coverage').addEventListener('click', () => void this.showCoverage());
-    this.button('suggest').addEventListener('click', () => void this.suggest());
-    this.render();
+  /** Builds the panel in a language; the form keeps what was entered. */
+  render(lang: Lang): void {
+    this.lang = lang;
+    this.toggle.textContent = this.t('plannerToggle');
+    this.toggle.setAttribute('aria-label', this.t('plannerToggleLabel'));
+    const field = (label: MessageKey, control: HTMLElement) => h('label', {}, h('span', {}, this.t(label)), control);
+
+    const radius = this.control(h('input', { name: 'radius', type: 'number', min: '50', max: '5000', step: '50', value: this.form.radius }),
+      (value) => { this.form.radius = value; });
+    const kind = this.control(h('select', { name: 'kind' },
+      option('', this.t('plannerAllKinds'), this.form.kind),
+      ...KINDS.map((k) => option(k, this.t(`kind_${k}`), this.form.kind))),
+    (value) => { this.form.kind = value; });
+    const p = this.control(h('input', { name: 'p', type: 'number', min: '1', max: '1000', value: this.form.p }),
+      (value) => { this.form.p = value; });
+    const solver = this.control(h('select', { name: 'solver' },
+      ...SOLVERS.map((v) => option(v, this.t(`solver_${v}`), this.form.solver))),
+    (value) => { this.form.solver = value as RunRequest['solver']; });
+    const key = this.control(h('input', { name: 'key', type: 'password', autocomplete: 'off', value: this.form.key }),
+      (value) => { this.form.key = value; });
+    const showCoverage = h('button', { type: 'button', class: 'secondary', name: 'coverage' }, this.t('plannerShowCoverage'));
+    showCoverage.addEventListener('click', () => void this.showCoverage());
+    const suggest = h('button', { type: 'button', class: 'primary', name: 'suggest' }, this.t('plannerSuggest'));
+    suggest.addEventListener('click', () => void this.suggest());
+
+    this.panel.replaceChildren(
+      h('h2', {}, this.t('plannerTitle')),
+      field('plannerLayer', this.layerSelect),
+      field('plannerRadius', radius),
+      field('plannerKind', kind),
+      showCoverage,
+      this.coverageLine,
+      field('plannerSites', p),
+      field('plannerSolver', solver),
+      field('plannerKey', key),
+      suggest,
+      this.statusLine,
+      this.siteList);
+    this.renderLayers();
+    this.renderResults();
   }
 
   private async setOpen(open: boolean): Promise<void> {
@@ -86,7 +115,7 @@ class PlannerView {
       map.setLayoutProperty(id, 'visibility', open ? 'visible' : 'none');
     }
     for (const marker of this.markers) marker.getElement().hidden = !open;
-    if (open && this.select('layer').options.length === 0) await this.loadLayers();
+    if (open && this.layers.length === 0) await this.loadLayers();
   }
 
   private async ensureMap(): Promise<maplibregl.Map> {
@@ -101,7 +130,7 @@ class PlannerView {
     map.addLayer({ id: 'planner-reach', type: 'fill', source: 'planner-reach', paint: { 'fill-color': '#2563eb', 'fill-opacity': 0.12 } }, below);
     map.addLayer({ id: 'planner-reach-line', type: 'line', source: 'planner-reach', paint: { 'line-color': '#2563eb', 'line-width': 1 } }, below);
     map.on('moveend', () => {
-      if (!this.panel.hidden && this.coverageShown) void this.drawReach();
+      if (!this.panel.hidden && this.coverage) void this.drawReach();
     });
     this.map = map;
     return map;
@@ -109,33 +138,31 @@ class PlannerView {
 
   private async loadLayers(): Promise<void> {
     try {
-      const layers = await fetchLayers();
-      this.select('layer').replaceChildren(...layers.map((l) => new Option(`${l.name} (${Math.round(l.totalWeight)})`, l.name)));
+      this.layers = await fetchLayers();
+      this.form.layer ||= this.layers[0]?.name ?? '';
+      this.renderLayers();
     } catch (error) {
       this.fail(error);
     }
   }
 
   private async showCoverage(): Promise<void> {
-    const layer = this.select('layer').value;
+    const { layer, kind } = this.form;
     if (!layer) return;
     try {
-      const coverage = await fetchCoverage(layer, this.radius(), this.select('kind').value, Math.max(250, this.radius()));
+      const coverage = await fetchCoverage(layer, this.radius(), kind, Math.max(250, this.radius()));
       const map = await this.ensureMap();
       const cells = coverage.uncovered.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: f.geometry.coordinates.map((r) => r.map((p) => this.draw(p))) } }));
       (map.getSource('planner-heat') as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features: cells });
       const max = Math.max(0, ...coverage.uncovered.features.map((f) => f.properties.weight));
       map.setPaintProperty('planner-heat', 'fill-color', ['interpolate', ['linear'], ['get', 'weight'], ...heatStops(max)]);
-      this.coverageLine = this.t('coverage', {
-        share: percent(coverage.share), covered: Math.round(coverage.coveredWeight), total: Math.round(coverage.totalWeight),
-      });
-      this.coverageShown = true;
+      this.coverage = coverage;
       this.fit(cells.flatMap((c) => c.geometry.coordinates[0] ?? []));
       await this.drawReach();
     } catch (error) {
       this.fail(error);
     }
-    this.render();
+    this.renderResults();
   }
 
   /** Circles of the coverage radius around the stations in view (only when zoomed in: thousands would blur together). */
@@ -143,7 +170,7 @@ class PlannerView {
     const map = await this.ensureMap();
     const source = map.getSource('planner-reach') as maplibregl.GeoJSONSource;
     this.reachHint = map.getZoom() < RADIUS_ZOOM;
-    this.render();
+    this.renderResults();
     if (this.reachHint) {
       source.setData(empty);
       return;
@@ -151,7 +178,7 @@ class PlannerView {
     const bounds = map.getBounds();
     const sw = this.wgs84({ lat: bounds.getSouth(), lon: bounds.getWest() });
     const ne = this.wgs84({ lat: bounds.getNorth(), lon: bounds.getEast() });
-    const stations = await fetchStationPoints([sw.lon, sw.lat, ne.lon, ne.lat], this.select('kind').value);
+    const stations = await fetchStationPoints([sw.lon, sw.lat, ne.lon, ne.lat], this.form.kind);
     const radius = this.radius();
     source.setData({
       type: 'FeatureCollection',
@@ -163,50 +190,43 @@ class PlannerView {
   }
 
   private async suggest(): Promise<void> {
-    const key = this.input('key').value.trim();
+    const key = this.form.key.trim();
     if (!key) {
-      this.status = this.t('needKey');
-      this.render();
+      this.setStatus(() => this.t('plannerNeedKey'));
       return;
     }
     sessionStorage.setItem(KEY_STORAGE, key);
-    const request: RunRequest = {
-      layer: this.select('layer').value,
-      radiusM: this.radius(),
-      p: Number(this.input('p').value),
-      solver: this.select('solver').value as RunRequest['solver'],
-    };
-    if (this.select('kind').value) request.kind = this.select('kind').value;
+    const { layer, kind, solver } = this.form;
+    const request: RunRequest = { layer, radiusM: this.radius(), p: Number(this.form.p), solver };
+    if (kind) request.kind = kind;
     try {
       const id = await startRun(request, key);
       for (;;) {
         const run = await fetchRun(id, key);
-        if (run.status === 'failed') throw new PlanningError(500, run.error ?? 'failed');
+        if (run.status === 'failed') throw new Error(run.error ?? 'failed');
         if (run.status === 'succeeded' && run.result) {
           const r = run.result;
           this.sites = r.sites;
-          this.status = this.t('result', { share: percent(r.shareAfter), gain: Math.round(r.objective), solver: r.solver, status: r.status });
           await this.drawSites();
-          break;
+          this.setStatus(() => this.t('plannerResult', {
+            share: percent(r.shareAfter), gain: Math.round(r.objective), solver: this.known('solver', r.solver), status: this.known('runStatus', r.status),
+          }));
+          return;
         }
-        this.status = this.t('running', { percent: percent(run.progress) });
-        this.render();
+        this.setStatus(() => this.t('plannerRunning', { percent: percent(run.progress) }));
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
     } catch (error) {
       this.fail(error);
     }
-    this.render();
   }
 
   private async drawSites(): Promise<void> {
     const map = await this.ensureMap();
     for (const marker of this.markers) marker.remove();
     this.markers = this.sites.map((site) => {
-      const element = document.createElement('div');
-      element.className = 'planner-site';
-      element.textContent = String(site.rank);
-      element.title = `${site.name} · ${this.t('gain', { gain: Math.round(site.marginalGain) })}`;
+      const element = h('div', { class: 'planner-site', title: `${site.name} · ${this.t('plannerGain', { gain: Math.round(site.marginalGain) })}` },
+        String(site.rank));
       const [lon, lat] = this.draw([site.lon, site.lat]);
       return new maplibregl.Marker({ element }).setLngLat([lon, lat]).addTo(map);
     });
@@ -221,35 +241,55 @@ class PlannerView {
     this.map.fitBounds(bounds, { padding: 48, maxZoom: 14, duration: 0 });
   }
 
-  private render(): void {
-    for (const element of this.panel.querySelectorAll<HTMLElement>('[data-text]')) {
-      element.textContent = this.t(element.dataset.text as PlannerKey);
-    }
-    this.toggle.textContent = this.t('toggle');
-    this.toggle.setAttribute('aria-label', this.t('toggleLabel'));
-    const hint = this.reachHint ? ` · ${this.t('zoomForRadius')}` : '';
-    this.panel.querySelector('.planner-coverage')!.textContent = this.coverageLine + hint;
-    this.panel.querySelector('.planner-status')!.textContent = this.status;
-    const list = this.panel.querySelector('.planner-sites')!;
-    list.replaceChildren(...this.sites.map((site) => {
-      const item = document.createElement('li');
-      item.textContent = `${site.name} (${site.hostType}) ${this.t('gain', { gain: Math.round(site.marginalGain) })}`;
+  /** The layers once loaded: only their select, not the inputs, which may hold what the planner is typing. */
+  private renderLayers(): void {
+    this.layerSelect.replaceChildren(...this.layers.map((l) =>
+      option(l.name, `${this.known('layer', l.name)} (${Math.round(l.totalWeight)})`, this.form.layer)));
+  }
+
+  /** The parts that change as answers arrive: coverage, status and the suggested sites. */
+  private renderResults(): void {
+    const c = this.coverage;
+    this.coverageLine.textContent = [
+      c ? this.t('plannerCoverage', { share: percent(c.share), covered: Math.round(c.coveredWeight), total: Math.round(c.totalWeight) }) : '',
+      this.reachHint ? this.t('plannerZoomForRadius') : '',
+    ].filter(Boolean).join(' · ');
+    this.statusLine.textContent = this.status?.() ?? '';
+    this.siteList.replaceChildren(...this.sites.map((site) => {
+      const item = h('li', {},
+        `${site.name} (${this.known('host', site.hostType)}) ${this.t('plannerGain', { gain: Math.round(site.marginalGain) })}`);
       item.addEventListener('click', () => this.map?.flyTo({ center: this.draw([site.lon, site.lat]), zoom: 14 }));
       return item;
     }));
   }
 
-  private fail(error: unknown): void {
-    this.status = this.t('failed', { reason: error instanceof Error ? error.message : String(error) });
-    this.render();
+  private setStatus(status: () => string): void {
+    this.status = status;
+    this.renderResults();
   }
 
-  private t(key: PlannerKey, params?: Record<string, string | number>): string {
-    return plannerText(this.lang(), key, params);
+  private fail(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.setStatus(() => this.t('plannerFailed', { reason }));
+  }
+
+  /** A form control that writes what is entered back into the form state. */
+  private control<T extends HTMLInputElement | HTMLSelectElement>(element: T, update: (value: string) => void): T {
+    element.addEventListener('input', () => update(element.value));
+    return element;
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.lang, key, params);
+  }
+
+  /** The label of a value from data (a host type, a layer name), or the value itself when the table has none. */
+  private known(prefix: string, value: string): string {
+    return translateKnown(this.lang, `${prefix}_${value}`) ?? value;
   }
 
   private radius(): number {
-    return Number(this.input('radius').value) || 500;
+    return Number(this.form.radius) || 500;
   }
 
   /** A WGS-84 [lon, lat] in the basemap's datum. */
@@ -262,18 +302,10 @@ class PlannerView {
   private wgs84(p: LatLon): LatLon {
     return this.gcj02 ? gcj02ToWgs84(p) : p;
   }
+}
 
-  private input(name: string): HTMLInputElement {
-    return this.panel.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-  }
-
-  private select(name: string): HTMLSelectElement {
-    return this.panel.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
-  }
-
-  private button(name: string): HTMLButtonElement {
-    return this.panel.querySelector<HTMLButtonElement>(`button[name="${name}"]`)!;
-  }
+function option(value: string, label: string, current: string): HTMLOptionElement {
+  return h('option', { value, selected: value === current }, label);
 }
 
 function percent(share: number): string {

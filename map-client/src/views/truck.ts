@@ -3,12 +3,12 @@
 
 import type { LatLon } from '../coords';
 import { formatDistance } from '../format';
+import { Problem } from '../http';
 import { translate, type Lang, type MessageKey } from '../i18n';
 import {
-  fetchCheckpointStops, fetchCheckpoints, fetchRouteStops, RequestProblem, routePositions, type Checkpoint, type TruckStop,
-  type Vehicle,
+  fetchCheckpointStops, fetchCheckpoints, fetchRouteStops, type Checkpoint, type TruckStop, type Vehicle,
 } from '../truck-api';
-import { clear, h } from './dom';
+import { h } from './dom';
 
 const STOPS_PER_CHECKPOINT = 10;
 const DEFAULT_CORRIDOR_M = 1000;
@@ -19,6 +19,9 @@ export interface TruckPanelHooks {
 }
 
 export class TruckPanel {
+  private readonly checkpointSelect = h('select', { id: 'truck-checkpoint' });
+  private readonly statusLine = h('p', { class: 'message', role: 'status', id: 'truck-status' });
+  private readonly stopList = h('ol', { class: 'nearest truck-stops', id: 'truck-stops' });
   private lang: Lang = 'zh-CN';
   private checkpoints: Checkpoint[] = [];
   private checkpointId: number | null = null;
@@ -27,9 +30,12 @@ export class TruckPanel {
   private corridorM = DEFAULT_CORRIDOR_M;
   private stops: TruckStop[] = [];
   private along = false;
-  private status: string | null = null;
+  /** Built on each render, so a language switch re-words it. */
+  private status: (() => string) | null = null;
 
-  constructor(private readonly target: HTMLElement, private readonly hooks: TruckPanelHooks) {}
+  constructor(private readonly target: HTMLElement, private readonly hooks: TruckPanelHooks) {
+    this.checkpointSelect.addEventListener('change', () => { this.checkpointId = Number(this.checkpointSelect.value); });
+  }
 
   /** Loads the checkpoints the first time the panel opens. */
   async open(): Promise<void> {
@@ -38,17 +44,16 @@ export class TruckPanel {
       this.checkpoints = await fetchCheckpoints();
       this.checkpointId = this.checkpoints[0]?.id ?? null;
     } catch {
-      this.status = this.t('loadFailed');
+      this.status = () => this.t('loadFailed');
     }
-    this.render(this.lang);
+    this.renderCheckpoints();
+    this.renderResults();
   }
 
+  /** Builds the panel in a language; what the driver entered stays. */
   render(lang: Lang): void {
     this.lang = lang;
-    clear(this.target);
-    const select = h('select', { id: 'truck-checkpoint', 'aria-label': this.t('truckCheckpoint') },
-      ...this.checkpoints.map((c) => h('option', { value: String(c.id), selected: c.id === this.checkpointId }, c.name)));
-    select.addEventListener('change', () => { this.checkpointId = Number(select.value); });
+    this.checkpointSelect.setAttribute('aria-label', this.t('truckCheckpoint'));
 
     const length = h('input', {
       id: 'truck-length', type: 'number', min: '1', max: '30', step: '0.5', inputmode: 'decimal',
@@ -72,32 +77,44 @@ export class TruckPanel {
     const alongRoute = h('button', { type: 'button', class: 'primary', id: 'truck-route-stops' }, this.t('truckStopsAlongRoute'));
     alongRoute.addEventListener('click', () => void this.loadRouteStops());
 
-    const list = h('ol', { class: 'nearest truck-stops', id: 'truck-stops' },
-      ...this.stops.map((stop) => {
-        const button = h('button', { type: 'button', class: 'station', 'data-station-id': String(stop.id) },
-          h('span', { class: 'station-main' },
-            h('span', { class: 'station-name' }, stop.name),
-            h('span', { class: 'station-meta' },
-              h('strong', {}, this.along
-                ? this.t('truckAlong', { along: formatDistance(stop.alongM ?? 0, lang), off: formatDistance(stop.offsetM ?? 0, lang) })
-                : formatDistance(stop.distanceM ?? 0, lang)),
-              ' · ',
-              this.describeTruck(stop))));
-        button.addEventListener('click', () => this.hooks.onStation(stop.id));
-        return h('li', {}, button);
-      }));
-
-    this.target.append(
+    this.target.replaceChildren(
       h('h3', {}, this.t('truckVehicle')),
       h('label', { class: 'field' }, this.t('truckLength'), ' ', length),
       h('label', { class: 'check' }, hazmat, ' ', this.t('truckHazmat')),
       h('h3', {}, this.t('truckCheckpoint')),
-      select, ' ', nearCheckpoint,
+      this.checkpointSelect, ' ', nearCheckpoint,
       h('h3', {}, this.t('truckRoute')),
       route,
       h('label', { class: 'field' }, this.t('truckCorridor'), ' ', corridor), ' ', alongRoute,
-      h('p', { class: 'message', role: 'status', id: 'truck-status' }, this.status ?? ''),
-      list);
+      this.statusLine,
+      this.stopList);
+    this.renderCheckpoints();
+    this.renderResults();
+  }
+
+  /** The checkpoints once loaded: only their select, not the inputs, which may hold what the driver is typing. */
+  private renderCheckpoints(): void {
+    this.checkpointSelect.replaceChildren(
+      ...this.checkpoints.map((c) => h('option', { value: String(c.id), selected: c.id === this.checkpointId }, c.name)));
+  }
+
+  /** The parts that change as answers arrive: the status line and the stops. */
+  private renderResults(): void {
+    const lang = this.lang;
+    this.statusLine.textContent = this.status?.() ?? '';
+    this.stopList.replaceChildren(...this.stops.map((stop) => {
+      const button = h('button', { type: 'button', class: 'station', 'data-station-id': String(stop.id) },
+        h('span', { class: 'station-main' },
+          h('span', { class: 'station-name' }, stop.name),
+          h('span', { class: 'station-meta' },
+            h('strong', {}, this.along
+              ? this.t('truckAlong', { along: formatDistance(stop.alongM ?? 0, lang), off: formatDistance(stop.offsetM ?? 0, lang) })
+              : formatDistance(stop.distanceM ?? 0, lang)),
+            ' · ',
+            this.describeTruck(stop))));
+      button.addEventListener('click', () => this.hooks.onStation(stop.id));
+      return h('li', {}, button);
+    }));
   }
 
   private async loadCheckpointStops(): Promise<void> {
@@ -115,8 +132,8 @@ export class TruckPanel {
     try {
       route = JSON.parse(this.routeText);
     } catch {
-      this.status = this.t('truckRouteNotJson');
-      this.render(this.lang);
+      this.status = () => this.t('truckRouteNotJson');
+      this.renderResults();
       return;
     }
     await this.show(true, async () => {
@@ -130,14 +147,14 @@ export class TruckPanel {
     try {
       this.stops = await load();
       this.along = along;
-      this.status = this.stops.length === 0 ? this.t('truckNoStops') : null;
+      this.status = this.stops.length === 0 ? () => this.t('truckNoStops') : null;
     } catch (error) {
       this.stops = [];
-      this.status = error instanceof RequestProblem
-        ? this.t('truckBadInput', { fields: error.fields.join(', ') })
-        : this.t('loadFailed');
+      // A 400 (or a 413 for a route too long) names the inputs at fault.
+      const fields = error instanceof Problem && (error.status === 400 || error.status === 413) ? error.fields.join(', ') : null;
+      this.status = () => (fields === null ? this.t('loadFailed') : this.t('truckBadInput', { fields }));
     }
-    this.render(this.lang);
+    this.renderResults();
   }
 
   private describeTruck(stop: TruckStop): string {
@@ -150,4 +167,14 @@ export class TruckPanel {
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.lang, key, params);
   }
+}
+
+/** The [lon, lat] positions of a pasted GeoJSON LineString or Feature, for framing the map; null when it is neither. */
+export function routePositions(route: unknown): LatLon[] | null {
+  const geometry = (route as { type?: string; geometry?: unknown })?.type === 'Feature' ? (route as { geometry: unknown }).geometry : route;
+  const line = geometry as { type?: string; coordinates?: unknown };
+  if (line?.type !== 'LineString' || !Array.isArray(line.coordinates)) return null;
+  return line.coordinates
+    .filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+    .map(([lon, lat]) => ({ lat, lon }));
 }
