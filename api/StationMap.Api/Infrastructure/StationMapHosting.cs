@@ -5,10 +5,7 @@ using Scalar.AspNetCore;
 using StationMap.Api.MapPage;
 using StationMap.Api.Security;
 using StationMap.Store;
-using StationMap.Store.Checkpoints;
 using StationMap.Store.Migrations;
-using StationMap.Store.Routes;
-using StationMap.Store.Stations;
 
 namespace StationMap.Api.Infrastructure;
 
@@ -43,7 +40,11 @@ public static class StationMapHosting
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddTrustedProxies();
         services.AddRateLimits();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<KeySecuritySchemes>();
+            options.AddOperationTransformer<KeySecuritySchemes>();
+        });
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;

@@ -97,6 +97,19 @@ public sealed class StationsReadTests(DemoDatabase database) : IClassFixture<Dem
         Assert.Contains("/api/stations/{id}", paths);
         Assert.Contains("/healthz", paths);
 
+        // The key is declared once and required exactly where a policy asks for it, with the roles it allows.
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("operatorKey");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        string[] Required(string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+                ? [.. security.EnumerateArray().SelectMany(r => r.EnumerateObject()).SelectMany(r => r.Value.EnumerateArray().Select(v => $"{r.Name}:{v.GetString()}"))]
+                : [];
+        Assert.Equal(["operatorKey:operator"], Required("/api/imports", "get"));
+        Assert.Equal(["operatorKey:planner"], Required("/api/planning/runs", "post"));
+        Assert.Equal(["operatorKey:planning-reader"], Required("/api/planning/runs/{id}", "get"));
+        Assert.Empty(Required("/api/stations/nearest", "get"));
+
         var docs = await _client.GetAsync("/docs");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType?.MediaType);
