@@ -43,13 +43,8 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             var before = await StationsHashAsync(Database.DataSources.Write);
             var runsBefore = await CountAsync(Database.DataSources.Write, "SELECT count(*) FROM import_run WHERE source = @s", ("s", source));
 
-            using var stop = new CancellationTokenSource();
-            var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
-            var result = await ImportAsync(victim, options with { FilePath = second });
-            await stop.CancelAsync();
-            if (!await killer)
+            if (await ImportKilledAsync(applicationName, statementPrefix, () => ImportAsync(victim, options with { FilePath = second })) is not { } result)
             {
-                Assert.True(result.Status == ImportStatus.Succeeded, result.Error);
                 continue;
             }
 
@@ -85,13 +80,9 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             var indexesBefore = await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
 
-            using var stop = new CancellationTokenSource();
-            var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
-            var result = await ImportAsync(victim, new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue });
-            await stop.CancelAsync();
-            if (!await killer)
+            var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue };
+            if (await ImportKilledAsync(applicationName, statementPrefix, () => ImportAsync(victim, bulk)) is not { } result)
             {
-                Assert.True(result.Status == ImportStatus.Succeeded, result.Error);
                 continue;
             }
 
@@ -102,6 +93,24 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             return;
         }
         Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} bulk loads");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="import"/> while the killer watches for <paramref name="statementPrefix"/>: the import's result
+    /// when its backend was killed, or null when the statement finished unseen (the import must then have succeeded).
+    /// </summary>
+    private async Task<ImportResult?> ImportKilledAsync(string applicationName, string statementPrefix, Func<Task<ImportResult>> import)
+    {
+        using var stop = new CancellationTokenSource();
+        var killer = KillWhenRunningAsync(applicationName, statementPrefix, stop.Token);
+        var result = await import();
+        await stop.CancelAsync();
+        if (await killer)
+        {
+            return result;
+        }
+        Assert.True(result.Status == ImportStatus.Succeeded, result.Error);
+        return null;
     }
 
     /// <summary>
