@@ -23,9 +23,11 @@ public static class MaximalCovering
         var swaps = SwapSearch.Improve(problem, chosen, cancellationToken);
         progress?.Invoke(0.5);
 
-        var exact = options.Solver == PlanningSolver.Exact
-            || (options.Solver == PlanningSolver.Auto && exactSolver is not null && IsSmall(problem, options));
-        if (!exact || exactSolver is null)
+        // Null: greedy. Exact without a solver was refused above, so only Auto falls back here.
+        var exact = options.Solver == PlanningSolver.Exact || (options.Solver == PlanningSolver.Auto && IsSmall(problem, options))
+            ? exactSolver
+            : null;
+        if (exact is null)
         {
             var sites = Explain(problem, chosen);
             var objective = sites.Sum(s => s.MarginalGain);
@@ -34,7 +36,7 @@ public static class MaximalCovering
             return new SiteSuggestion(PlanningSolver.Greedy, "local_optimum", sites, objective, bound, Gap(objective, bound), swaps, clock.Elapsed);
         }
 
-        var result = exactSolver.Solve(problem, options.P, options.TimeLimit, options.ExactWorkers, chosen, cancellationToken);
+        var result = exact.Solve(problem, options.P, options.TimeLimit, options.ExactWorkers, chosen, cancellationToken);
         progress?.Invoke(1);
         if (!result.Found)
         {
