@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Infrastructure;
+using StationMap.Api.Infrastructure.QueryValues;
+using StationMap.Api.Stations;
 using StationMap.Domain;
 using StationMap.Domain.Queries;
 using StationMap.Store.Checkpoints;
@@ -10,12 +12,9 @@ namespace StationMap.Api.Checkpoints;
 /// <summary><c>/api/checkpoints</c>: the checkpoints (GeoJSON), one by id, and the truck-suitable stops around one.</summary>
 public static class CheckpointsApi
 {
-    public const double DefaultRadiusM = 20_000;
-    public const double MaxRadiusM = 100_000;
-
     public static IEndpointRouteBuilder MapCheckpointsApi(this IEndpointRouteBuilder app)
     {
-        var checkpoints = app.MapGroup("/api/checkpoints").WithTags("Checkpoints");
+        var checkpoints = app.MapGroup("/api/checkpoints").WithTags("Checkpoints").CheckQueryParameters();
         var lookups = checkpoints.MapGroup("").RequireRateLimiting(RateLimitPolicies.Lookup);
         var areas = checkpoints.MapGroup("").RequireRateLimiting(RateLimitPolicies.Area);
         lookups.MapGet("/", AllAsync)
@@ -29,8 +28,7 @@ public static class CheckpointsApi
         areas.MapGet("/{id:long}/stops", StopsAsync)
             .WithName("CheckpointStops")
             .WithSummary("Stops with truck parking near a checkpoint, nearest first, by geodesic distance")
-            .WithDescription("Query: radiusM (up to 100000, default 20000), k (1-100, default 10), vehicleLengthM (up to 30), hazmat. " +
-                "Worst case: radiusM=100000, k=100 with filters no station passes, central Beijing: ~25 ms at 1,000,000 stations.");
+            .WithDescription("Worst case: radiusM=100000, k=100 with filters no station passes, central Beijing: ~25 ms at 1,000,000 stations.");
         return app;
     }
 
@@ -48,16 +46,11 @@ public static class CheckpointsApi
     }
 
     internal static async Task<Results<Ok<CheckpointStopsResponse>, ValidationProblem, ProblemHttpResult>> StopsAsync(
-        long id, HttpRequest request, CheckpointQueries checkpoints, StationQueries stations, CancellationToken cancellationToken)
+        long id, [AsParameters] CheckpointStopsParameters parameters, [AsParameters] TruckParameters truckParameters,
+        CheckpointQueries checkpoints, StationQueries stations, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
-        var radius = parameters.OptionalDouble("radiusM", 0, MaxRadiusM, minExclusive: true) ?? DefaultRadiusM;
-        var k = parameters.OptionalInt("k", NearestQuery.DefaultK, 1, NearestQuery.MaxK);
-        var truck = parameters.TruckFilter().RequiringTruckParking();
-        if (!parameters.IsValid)
-        {
-            return ValidationProblems.From(parameters.Problems);
-        }
+        var (radius, k) = (parameters.Radius, parameters.Count);
+        var truck = truckParameters.Filter.RequiringTruckParking();
         var checkpoint = await checkpoints.ByIdAsync(id, cancellationToken);
         if (checkpoint is null)
         {

@@ -34,6 +34,13 @@ public sealed record PointGeometry(double[] Coordinates)
     public static PointGeometry At(double lon, double lat) => new([lon, lat]);
 }
 
+/// <summary>A GeoJSON LineString: [longitude, latitude] positions in WGS-84.</summary>
+public sealed record LineStringGeometry(double[][] Coordinates)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "LineString";
+}
+
 /// <summary>A GeoJSON Polygon: rings of [longitude, latitude] positions, the outer one counter-clockwise, each closed.</summary>
 public sealed record PolygonGeometry(double[][][] Coordinates)
 {

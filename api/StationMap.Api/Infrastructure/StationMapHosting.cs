@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.MapPage;
 using StationMap.Api.Security;
 using StationMap.Store;
@@ -44,6 +45,9 @@ public static class StationMapHosting
         {
             options.AddDocumentTransformer<KeySecuritySchemes>();
             options.AddOperationTransformer<KeySecuritySchemes>();
+            options.AddOperationTransformer<JsonBodySchemas>();
+            options.AddSchemaTransformer<QueryValueSchemas>();
+            options.CreateSchemaReferenceId = QueryValueSchemas.ReferenceId;
         });
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Infrastructure;
+using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Security;
 using StationMap.Domain.Planning;
 using StationMap.Domain.Queries;
@@ -29,15 +30,15 @@ public static class PlanningApi
         heavy.MapGet("/coverage", CoverageAsync)
             .WithName("PlanningCoverage")
             .WithSummary("How much of a demand layer open stations cover, in total and per district, with the uncovered demand as a GeoJSON grid")
-            .WithDescription("Query: layer (required), radiusM (default 500), kind (comma-separated; all kinds when absent), cellM (heat-map cell side, default 1000). Open: not retired and not suspended. " +
+            .WithDescription("Open stations: not retired and not suspended. " +
                 "A cellM spanning more than 250,000 cells over the layer's extent is refused (422). " +
                 "Worst case: the largest layer with radiusM=5000 and a kind few stations have (each uncovered point probes every station within 5 km); its cost grows with the layer, which planners import, not with the request.");
         heavy.MapGroup("/runs").RequireAuthorization(OperatorPolicies.Planner)
             .MapPost("/", StartRunAsync)
-            .Accepts<PlanningRunRequest>("application/json")
+            .ReadsJsonBody<PlanningRunRequest>()
             .WithName("StartPlanningRun")
             .WithSummary("Start a site-suggestion run (maximal covering location) in the background; planner key required")
-            .WithDescription("Body: {layer, radiusM, p, kind?, solver: greedy|exact|auto, timeLimitSeconds?}. Answers 202 with the run's id and Location.");
+            .WithDescription("Answers 202 with the run's id and Location.");
         runs.MapGet("/{id:long}", RunAsync)
             .WithName("PlanningRun")
             .WithSummary("A run's status, progress and, once done, its result; planner or operator key required");
@@ -54,20 +55,18 @@ public static class PlanningApi
         TypedResults.Ok(new LayersResponse(await queries.LayersAsync(cancellationToken)));
 
     internal static async Task<Results<Ok<CoverageResponse>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
-        HttpRequest request, PlanningQueries queries, IOptions<PlanningOptions> options, CancellationToken cancellationToken)
+        [AsParameters] CoverageParameters parameters, PlanningQueries queries, IOptions<PlanningOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var lookup = ValidationProblems.Lookup(request);
-        var parameters = new QueryParameters(lookup);
-        var radius = parameters.OptionalDouble("radiusM", 0, settings.MaxRadiusM, minExclusive: true) ?? settings.DefaultRadiusM;
-        var cell = parameters.OptionalDouble("cellM", settings.MinCellM, settings.MaxCellM) ?? settings.DefaultCellM;
-        var kinds = parameters.Kinds("kind");
-        var problems = parameters.Problems.ToList();
-        var layer = PlanningParameters.Layer(lookup("layer"), await queries.LayersAsync(cancellationToken), problems);
+        var problems = parameters.Problems(settings);
+        var layer = PlanningParameters.Layer(parameters.Layer, await queries.LayersAsync(cancellationToken), problems);
         if (problems.Count > 0 || layer is null)
         {
             return ValidationProblems.From(problems);
         }
+        var radius = parameters.RadiusM?.Value ?? settings.DefaultRadiusM;
+        var cell = parameters.CellM?.Value ?? settings.DefaultCellM;
+        var kinds = QueryKinds.Of(parameters.Kind);
         if (await queries.LayerExtentAsync(layer, cancellationToken) is { } extent
             && CoverageReport.CellsSpanned(extent, cell) is var cells and > CoverageReport.MaxCells)
         {

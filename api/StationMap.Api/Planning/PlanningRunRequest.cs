@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
+using StationMap.Api.Infrastructure;
+using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Domain;
 using StationMap.Domain.Planning;
 using StationMap.Domain.Queries;
@@ -14,9 +17,16 @@ namespace StationMap.Api.Planning;
 /// <param name="Kind">Station kinds that count as covering, comma-separated; all kinds when empty.</param>
 /// <param name="Solver">greedy, exact or auto (default).</param>
 /// <param name="TimeLimitSeconds">Time limit of the exact solver.</param>
-public sealed record PlanningRunRequest(string? Layer, double? RadiusM, int? P, string? Kind, string? Solver, double? TimeLimitSeconds)
+public sealed record PlanningRunRequest(
+    [property: Required] string? Layer,
+    double? RadiusM = null,
+    [property: Required] int? P = null,
+    string? Kind = null,
+    string? Solver = null,
+    double? TimeLimitSeconds = null)
 {
-    private static readonly string[] Fields = ["layer", "radiusM", "p", "kind", "solver", "timeLimitSeconds"];
+    /// <summary>The JSON names of the fields, in declaration order (as the OpenAPI schema lists them).</summary>
+    public static readonly IReadOnlyList<string> Fields = JsonFields.Of<PlanningRunRequest>();
 
     /// <summary>The request in a JSON body, or null with what is wrong: not an object, unknown members, a member of the wrong type.</summary>
     public static PlanningRunRequest? Read(JsonElement body, JsonSerializerOptions json, out IReadOnlyList<ParameterProblem> problems)
@@ -48,13 +58,10 @@ public sealed record PlanningRunRequest(string? Layer, double? RadiusM, int? P, 
         IReadOnlyList<DemandLayer> layers, int candidateCount, PlanningOptions options, out IReadOnlyList<ParameterProblem> problems)
     {
         var found = new List<ParameterProblem>();
-        var parameters = new QueryParameters(name => name switch
-        {
-            "kind" => Kind,
-            _ => null,
-        });
-        var kinds = parameters.Kinds("kind");
-        found.AddRange(parameters.Problems);
+        // The body's kind reads like the query string's: a comma-separated list.
+        QueryKinds.TryParse(Kind, out var kind);
+        QueryCheck.Value(kind, new QueryRule("kind"), found);
+        var kinds = QueryKinds.Of(kind);
 
         var layer = PlanningParameters.Layer(Layer, layers, found);
         var radius = RadiusM ?? options.DefaultRadiusM;

@@ -12,11 +12,11 @@ public static class RoutesApi
     {
         var group = app.MapGroup("/api/routes").WithTags("Routes").RequireRateLimiting(RateLimitPolicies.Heavy);
         group.MapPost("/stops", StopsAsync)
+            .ReadsJsonBody<RouteStopsRequest>()
             .WithName("RouteStops")
             .WithSummary("Stops within a corridor around a route, in the order a driver reaches them (alongM), with offsetM")
             .WithDescription(
-                "Body (application/json, at most 512 KB): route (GeoJSON LineString in WGS-84, or a Feature with one; 2-10000 positions, " +
-                "at most 3000 km), corridorM (1-5000, default 1000), truck, vehicleLengthM (up to 30), hazmat, limit (1-1000, default 200). " +
+                "The body is at most 512 KB. " +
                 "The corridor area, each leg's length × 2 × corridorM + π × corridorM² summed (overlaps counted), must be at most 100,000 km² (422 naming corridorM otherwise). " +
                 "Worst case: a 10,000-point zig-zag at the area limit over central Beijing, or a 3,000 km snake of parallel legs at 5 km: 0.3-0.4 s of CPU at 1,000,000 stations from memory.");
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Infrastructure;
+using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
@@ -14,26 +15,24 @@ public static class StationsApi
 {
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
-        var stations = app.MapGroup("/api/stations").WithTags("Stations");
+        var stations = app.MapGroup("/api/stations").WithTags("Stations").CheckQueryParameters();
         var lookups = stations.MapGroup("").RequireRateLimiting(RateLimitPolicies.Lookup);
         var areas = stations.MapGroup("").RequireRateLimiting(RateLimitPolicies.Area);
         lookups.MapGet("/nearest", NearestAsync)
             .WithIndexFreshness()
             .WithName("NearestStations")
             .WithSummary("The k stations nearest to a point, by geodesic distance, with optional filters")
-            .WithDescription("Query: lat, lon (WGS-84, required), k (1-100, default 10), kind and amenity (comma-separated), openNow, maxDistanceM (up to 200000), truck, vehicleLengthM (up to 30), hazmat. " +
-                "Worst case: k=100 with filters few stations pass, or an origin far from every station; from memory ~10 ms at 1,000,000 stations " +
+            .WithDescription("Worst case: k=100 with filters few stations pass, or an origin far from every station; from memory ~10 ms at 1,000,000 stations " +
                 "(on the database path, Nearest:Path=Database or before the index loads, an origin far from every station took 21 s: the statement timeout is its bound).");
         areas.MapGet("/", InBoundingBoxAsync)
             .WithName("StationsInBoundingBox")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
-            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat (required), kind (comma-separated), truck, vehicleLengthM (up to 30), hazmat. " +
-                "Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
+            .WithDescription("Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
                 "Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).");
         areas.MapGet("/clusters", ClustersAsync)
             .WithName("StationClusters")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
-            .WithDescription("Query: bbox=minLon,minLat,maxLon,maxLat and zoom (0-22) required, kind (comma-separated). A cell is about 64 screen pixels wide. " +
+            .WithDescription("A cell is about 64 screen pixels wide. " +
                 "A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): " +
                 "0.09 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations live stations is refused (422).");
         lookups.MapGet("/{id:long}", ByIdAsync)
@@ -44,28 +43,14 @@ public static class StationsApi
     }
 
     internal static async Task<Results<Ok<NearestResponse>, ValidationProblem>> NearestAsync(
-        HttpRequest request, NearestStationSearch search, CancellationToken cancellationToken)
-    {
-        var query = NearestQueryParser.Parse(ValidationProblems.Lookup(request), out var problems);
-        if (query is null)
-        {
-            return ValidationProblems.From(problems);
-        }
-        return TypedResults.Ok(await search.FindAsync(query, cancellationToken));
-    }
+        [AsParameters] NearestParameters parameters, [AsParameters] TruckParameters truck, NearestStationSearch search,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await search.FindAsync(parameters.ToQuery(truck), cancellationToken));
 
     internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem, ProblemHttpResult>> InBoundingBoxAsync(
-        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
+        [AsParameters] InViewParameters parameters, [AsParameters] TruckParameters truck, StationsInView view, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
-        var box = parameters.RequiredBoundingBox("bbox");
-        var kinds = parameters.Kinds("kind");
-        var truck = parameters.TruckFilter();
-        if (!parameters.IsValid || box is null)
-        {
-            return ValidationProblems.From(parameters.Problems);
-        }
-        var features = await view.FeaturesAsync(box.Value, kinds, truck, cancellationToken);
+        var features = await view.FeaturesAsync(parameters.Bbox!.Value!.Value, QueryKinds.Of(parameters.Kind), truck.Filter, cancellationToken);
         if (features is null)
         {
             return TooManyForDatabase(view);
@@ -74,24 +59,18 @@ public static class StationsApi
     }
 
     internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem, ProblemHttpResult>> ClustersAsync(
-        HttpRequest request, StationsInView view, CancellationToken cancellationToken)
+        [AsParameters] ClusterParameters parameters, StationsInView view, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(ValidationProblems.Lookup(request));
-        var box = parameters.RequiredBoundingBox("bbox");
-        var zoom = parameters.RequiredDouble("zoom", 0, 22);
-        var kinds = parameters.Kinds("kind");
-        if (!parameters.IsValid || box is null)
-        {
-            return ValidationProblems.From(parameters.Problems);
-        }
+        var box = parameters.Bbox!.Value!.Value;
+        var zoom = parameters.Zoom!.Value!.Value;
         var cellDegrees = StationClustering.CellDegreesAt(zoom);
-        var cells = StationClustering.CellsSpanned(box.Value, cellDegrees);
+        var cells = StationClustering.CellsSpanned(box, cellDegrees);
         if (cells > StationClustering.MaxCells)
         {
             return CostLimitProblem.For(
                 "bbox", $"spans {cells:0} cells at zoom {Math.Floor(zoom):0}, more than the {StationClustering.MaxCells:0} allowed; zoom out or send a smaller box");
         }
-        var clusters = await view.ClustersAsync(box.Value, kinds, cellDegrees, cancellationToken);
+        var clusters = await view.ClustersAsync(box, QueryKinds.Of(parameters.Kind), cellDegrees, cancellationToken);
         if (clusters is null)
         {
             return TooManyForDatabase(view);

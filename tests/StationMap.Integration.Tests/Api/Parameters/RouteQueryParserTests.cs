@@ -1,9 +1,10 @@
 using System.Text.Json;
+using StationMap.Api.Routes;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Queries;
 using StationMap.Domain.Routes;
 
-namespace StationMap.Domain.Tests.Routes;
+namespace StationMap.Integration.Tests.Api.Parameters;
 
 public sealed class RouteQueryParserTests
 {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using StationMap.Api.Infrastructure;
 using StationMap.Domain.Geo;
+using StationMap.Domain.Routes;
 using StationMap.Domain.Queries;
 
-namespace StationMap.Domain.Routes;
+namespace StationMap.Api.Routes;
 
 /// <summary>
 /// Builds a <see cref="RouteQuery"/> from a JSON body <c>{ "route": LineString | Feature, "corridorM", "truck",
@@ -11,8 +13,6 @@ namespace StationMap.Domain.Routes;
 /// </summary>
 public static class RouteQueryParser
 {
-    private static readonly string[] Fields = ["route", "corridorM", "truck", "vehicleLengthM", "hazmat", "limit"];
-
     // A body with thousands of bad positions does not need thousands of messages.
     private const int MaxPositionProblems = 5;
 
@@ -25,7 +25,7 @@ public static class RouteQueryParser
             found.Add(new("body", $"must be a JSON object with a route, got {Describe(body)}"));
             return null;
         }
-        JsonFields.ReportUnknown(body, Fields, StringComparer.Ordinal, found);
+        JsonFields.ReportUnknown(body, RouteStopsRequest.Fields, StringComparer.Ordinal, found);
         var route = Route(body, found);
         var corridor = Number(body, "corridorM", RouteQuery.MinCorridorM, RouteQuery.MaxCorridorM, minExclusive: false, found)
             ?? RouteQuery.DefaultCorridorM;

@@ -1,16 +1,20 @@
+using StationMap.Api.Infrastructure.QueryValues;
+using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
 using StationMap.Domain.Queries;
 
-namespace StationMap.Domain.Tests.Queries;
+namespace StationMap.Integration.Tests.Api.Parameters;
 
 /// <summary>truck, vehicleLengthM and hazmat as every stop search reads them from a query string.</summary>
-public sealed class TruckFilterParsingTests
+public sealed class TruckParametersTests
 {
     private static NearestQuery? Parse(string queryString, out IReadOnlyList<ParameterProblem> problems)
     {
-        var values = queryString.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "");
-        return NearestQueryParser.Parse(name => values.GetValueOrDefault(name), out problems);
+        var (nearest, truck) = QueryBinding.Bind<NearestParameters, TruckParameters>(queryString);
+        var found = QueryCheck.Problems(nearest);
+        found.AddRange(QueryCheck.Problems(truck));
+        problems = found;
+        return found.Count == 0 ? nearest.ToQuery(truck) : null;
     }
 
     [Theory]

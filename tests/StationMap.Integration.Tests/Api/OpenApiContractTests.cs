@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using StationMap.Api.Planning;
+using StationMap.Api.Routes;
+using StationMap.Integration.Tests.Infrastructure;
+
+namespace StationMap.Integration.Tests.Api;
+
+/// <summary>
+/// What /openapi/v1.json promises API users: every query parameter an endpoint reads, typed, with its range and a
+/// description, and a schema for every body, whose fields are the ones the API accepts.
+/// </summary>
+public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
+{
+    private StationMapFactory _factory = null!;
+    private HttpClient _client = null!;
+    private JsonElement _document;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new StationMapFactory(database.ConnectionString);
+        _client = _factory.CreateClient();
+        _document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    public static TheoryData<string, string> QueryParameters => new()
+    {
+        { "/api/stations/nearest", "lat! lon! k kind amenity openNow maxDistanceM truck vehicleLengthM hazmat" },
+        { "/api/stations", "bbox! kind truck vehicleLengthM hazmat" },
+        { "/api/stations/clusters", "bbox! zoom! kind" },
+        { "/api/checkpoints/{id}/stops", "radiusM k truck vehicleLengthM hazmat" },
+        { "/api/imports", "source limit" },
+        { "/api/planning/coverage", "layer! radiusM kind cellM" },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryParameters))]
+    public void Every_query_parameter_is_listed_with_a_type_and_a_description(string path, string expected)
+    {
+        var parameters = Get(path).GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").ToList();
+        var listed = parameters.Select(p => p.GetProperty("name").GetString() + (p.TryGetProperty("required", out var r) && r.GetBoolean() ? "!" : ""));
+        Assert.Equal(expected.Split(' '), listed);
+        foreach (var parameter in parameters)
+        {
+            var name = parameter.GetProperty("name").GetString();
+            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("description").GetString()), $"{path} {name} has no description");
+            var schema = parameter.GetProperty("schema");
+            Assert.False(schema.TryGetProperty("$ref", out _), $"{path} {name} refers to a shared schema instead of stating its own");
+            Assert.Contains(schema.GetProperty("type").GetString(), (string[])["number", "integer", "boolean", "string"]);
+            Assert.False(schema.TryGetProperty("properties", out _), $"{path} {name} shows the members of a class");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/stations/nearest", "lat", -90.0, 90.0)]
+    [InlineData("/api/stations/nearest", "k", 1.0, 100.0)]
+    [InlineData("/api/stations/nearest", "vehicleLengthM", null, 30.0)]
+    [InlineData("/api/stations/clusters", "zoom", 0.0, 22.0)]
+    [InlineData("/api/checkpoints/{id}/stops", "radiusM", null, 100000.0)]
+    [InlineData("/api/imports", "limit", 1.0, 500.0)]
+    public void Numeric_parameters_state_the_range_the_API_enforces(string path, string name, double? minimum, double maximum)
+    {
+        var schema = Get(path).GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name).GetProperty("schema");
+        Assert.Equal(maximum, schema.GetProperty("maximum").GetDouble());
+        if (minimum is { } min)
+        {
+            Assert.Equal(min, schema.GetProperty("minimum").GetDouble());
+        }
+        else
+        {
+            Assert.Equal(0, schema.GetProperty("exclusiveMinimum").GetDouble());
+        }
+    }
+
+    [Fact]
+    public async Task The_route_body_schema_lists_exactly_the_fields_the_API_accepts()
+    {
+        var schema = BodySchema("/api/routes/stops");
+        Assert.Equal(RouteStopsRequest.Fields, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["route"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+
+        // The API's own list, as it tells a client that sent a field it does not know.
+        var response = await _client.PostAsync("/api/routes/stops", new StringContent("""{"via": 1}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var reason = problem.GetProperty("errors").GetProperty("via")[0].GetString();
+        Assert.EndsWith("expected any of " + string.Join(", ", schema.GetProperty("properties").EnumerateObject().Select(p => p.Name)), reason);
+    }
+
+    [Fact]
+    public void The_planning_run_body_schema_lists_the_fields_of_the_request()
+    {
+        var schema = BodySchema("/api/planning/runs");
+        Assert.Equal(PlanningRunRequest.Fields, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Every_operation_that_takes_a_body_has_a_schema_for_it()
+    {
+        var withBody = _document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Name is "post" or "put" or "patch").Select(op => (path.Name, op.Value)))
+            .ToList();
+        Assert.NotEmpty(withBody);
+        foreach (var (path, operation) in withBody)
+        {
+            if (!operation.TryGetProperty("requestBody", out var body))
+            {
+                // A POST without a body (refresh a source now) takes nothing to describe.
+                Assert.Equal("/api/admin/sources/{name}/refresh", path);
+                continue;
+            }
+            Assert.True(body.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{path} has a body without a schema");
+        }
+    }
+
+    private JsonElement Get(string path) => _document.GetProperty("paths").GetProperty(path).GetProperty("get");
+
+    private JsonElement BodySchema(string path)
+    {
+        var schema = _document.GetProperty("paths").GetProperty(path).GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = _document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        return schema;
+    }
+}
