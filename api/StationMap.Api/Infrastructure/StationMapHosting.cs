@@ -44,6 +44,7 @@ public static class StationMapHosting
         {
             options.AddDocumentTransformer<KeySecuritySchemes>();
             options.AddOperationTransformer<KeySecuritySchemes>();
+            options.AddSchemaTransformer<WrittenSchemas>();
         });
         services.ConfigureHttpJsonOptions(json =>
         {
