@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the map client (map-client/, TypeScript + Vite) into api/StationMap.Api/wwwroot when the build is missing or
-# its sources changed since the last build (a hash of the sources kept in a stamp file). `--force` always rebuilds.
+# its sources changed since the last build (a hash of the sources kept in a stamp file). `--force` always rebuilds;
+# `--install` only installs the packages (scripts/openapi-types.sh needs openapi-typescript, not a build).
 # Called by run.sh and test.sh; prints nothing on stdout.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,7 +21,7 @@ sources_hash() {
 }
 
 HASH=$(sources_hash)
-if [ "${1:-}" != "--force" ] && [ -f "$OUT/index.html" ] && [ -d "$CLIENT/node_modules" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$HASH" ]; then
+if [ "${1:-}" != "--force" ] && [ "${1:-}" != "--install" ] && [ -f "$OUT/index.html" ] && [ -d "$CLIENT/node_modules" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$HASH" ]; then
   exit 0
 fi
 
@@ -35,6 +36,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
     npm install --no-audit --no-fund --loglevel=error >&2
   fi
 fi
+[ "${1:-}" = "--install" ] && exit 0
 echo "map-client: building into api/StationMap.Api/wwwroot" >&2
 npm run --silent build >&2
 echo "$HASH" > "$STAMP"

@@ -1,6 +1,6 @@
 // The station endpoints: map config, nearest, one station, stations and clusters in view. WGS-84 both ways.
 
-import type { NextChange } from './hours';
+import type { Answer, GeoJsonAnswer } from './answers';
 import { request, type Fetched } from './http';
 
 export type Kind = 'warm_station' | 'workers_home' | 'checkpoint_rest_stop';
@@ -13,47 +13,12 @@ export const FILTER_AMENITIES = [
   'first_aid', 'wifi', 'truck_parking',
 ] as const;
 
-export interface MapConfig {
-  tileUrl: string;
-  attribution: string;
-  maxZoom: number;
-  basemapCrs: 'wgs84' | 'gcj02';
-}
+export type MapConfig = Answer<'MapConfig'>;
 
-export interface NearestItem {
-  id: number;
-  name: string;
-  kind: Kind;
-  lat: number;
-  lon: number;
-  address: string | null;
-  district: string | null;
-  amenities: string[];
-  openingHours: string | null;
-  distanceM: number;
-  bearingDeg: number;
-  openNow: boolean | null;
-  nextChange: NextChange | null;
-}
+/** A station as the nearest list answers it: the station summary every list shares, with distance, bearing and hours. */
+export type NearestItem = Answer<'NearestItem'>;
 
-export interface StationDetail {
-  id: number;
-  name: string;
-  kind: Kind;
-  lat: number;
-  lon: number;
-  address: string | null;
-  district: string | null;
-  amenities: string[];
-  openingHours: string | null;
-  openNow: boolean | null;
-  nextChange: NextChange | null;
-  truckParkingSpaces: number | null;
-  phone: string | null;
-  host: string | null;
-  updatedAt: string;
-  retiredAt: string | null;
-}
+export type StationDetail = Answer<'StationDetail'>;
 
 export interface NearestQuery {
   lat: number;
@@ -78,7 +43,7 @@ export const nearestUrl = (q: NearestQuery): string => {
 export const fetchConfig = () => getJson<MapConfig>('/api/config');
 
 export const fetchNearest = (q: NearestQuery, signal?: AbortSignal) =>
-  getJson<{ items: NearestItem[] }>(nearestUrl(q), signal);
+  getJson<Answer<'NearestResponse'>>(nearestUrl(q), signal);
 
 export const fetchStation = (id: number) => getJson<StationDetail>(`/api/stations/${id}`);
 
@@ -87,10 +52,10 @@ export type BBox = [number, number, number, number];
 const bboxParam = (b: BBox) => b.map((v) => v.toFixed(5)).join(',');
 
 export const fetchStationsInView = (bbox: BBox, kinds: readonly string[], signal: AbortSignal) =>
-  getJson<GeoJSON.FeatureCollection<GeoJSON.Point> & { truncated: boolean }>(
+  getJson<GeoJsonAnswer<'StationFeatureCollection', GeoJSON.Point, 'StationProperties'>>(
     `/api/stations?bbox=${bboxParam(bbox)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`, signal);
 
 export const fetchClusters = (bbox: BBox, zoom: number, kinds: readonly string[], signal: AbortSignal) =>
-  getJson<GeoJSON.FeatureCollection<GeoJSON.Point>>(
+  getJson<GeoJsonAnswer<'StationClusterCollection', GeoJSON.Point, 'StationClusterProperties'>>(
     `/api/stations/clusters?bbox=${bboxParam(bbox)}&zoom=${Math.floor(zoom)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`,
     signal);

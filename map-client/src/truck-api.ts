@@ -1,6 +1,6 @@
 // The HTTP calls of truck mode: checkpoints, the truck stops around one, and the stops along a route. WGS-84 both ways.
 
-import type { Kind } from './api';
+import type { Answer, GeoJsonAnswer } from './answers';
 import { requestData } from './http';
 
 /** What a driver's vehicle needs of a stop; sent as the API's truck filters. */
@@ -9,37 +9,16 @@ export interface Vehicle {
   hazmat: boolean;
 }
 
-export interface Checkpoint {
-  id: number;
-  name: string;
-  road: string | null;
-  lat: number;
-  lon: number;
-}
+/** A checkpoint as the map shows it, read from the checkpoints' GeoJSON. */
+export type Checkpoint = Pick<Answer<'CheckpointDetail'>, 'id' | 'name' | 'road' | 'lat' | 'lon'>;
 
-export interface TruckStop {
-  id: number;
-  name: string;
-  kind: Kind;
-  lat: number;
-  lon: number;
-  truckParkingSpaces: number | null;
-  maxVehicleLengthM: number | null;
-  hazmatAllowed: boolean;
-  distanceM?: number;
-  alongM?: number;
-  offsetM?: number;
-}
+/** A stop with truck parking, as the checkpoint list (distanceM) or the route list (alongM, offsetM) answers it. */
+export type TruckStop = Answer<'CheckpointStop'> | Answer<'RouteStop'>;
 
-export interface RouteStops {
-  lengthM: number;
-  count: number;
-  truncated: boolean;
-  items: TruckStop[];
-}
+export type RouteStops = Answer<'RouteStopsResponse'>;
 
 export async function fetchCheckpoints(): Promise<Checkpoint[]> {
-  const collection = await requestData<GeoJSON.FeatureCollection<GeoJSON.Point, { name: string; road: string | null }>>(
+  const collection = await requestData<GeoJsonAnswer<'FeatureCollectionOfPointGeometryAndCheckpointProperties', GeoJSON.Point, 'CheckpointProperties'>>(
     '/api/checkpoints', { headers: { accept: 'application/geo+json' } });
   return collection.features.map((f) => {
     const [lon = 0, lat = 0] = f.geometry.coordinates;
@@ -55,7 +34,7 @@ export const checkpointStopsUrl = (checkpointId: number, vehicle: Vehicle, k: nu
 };
 
 export async function fetchCheckpointStops(checkpointId: number, vehicle: Vehicle, k: number): Promise<TruckStop[]> {
-  return (await requestData<{ items: TruckStop[] }>(checkpointStopsUrl(checkpointId, vehicle, k))).items;
+  return (await requestData<Answer<'CheckpointStopsResponse'>>(checkpointStopsUrl(checkpointId, vehicle, k))).items;
 }
 
 /** Truck stops (truck parking required) within corridorM of the route, in the order the driver reaches them. */

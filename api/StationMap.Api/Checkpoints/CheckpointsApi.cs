@@ -19,6 +19,7 @@ public static class CheckpointsApi
         var areas = checkpoints.MapGroup("").RequireRateLimiting(RateLimitPolicies.Area);
         lookups.MapGet("/", AllAsync)
             .WithName("Checkpoints")
+            .Produces<FeatureCollection<PointGeometry, CheckpointProperties>>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("Every checkpoint as a GeoJSON FeatureCollection")
             .WithDescription("Worst case: every checkpoint (operator-imported, hundreds): a few ms.");
         lookups.MapGet("/{id:long}", ByIdAsync)

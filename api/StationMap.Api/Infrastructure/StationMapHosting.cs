@@ -47,6 +47,7 @@ public static class StationMapHosting
             options.AddOperationTransformer<KeySecuritySchemes>();
             options.AddOperationTransformer<JsonBodySchemas>();
             options.AddSchemaTransformer<QueryValueSchemas>();
+            options.AddSchemaTransformer<WrittenSchemas>();
             options.CreateSchemaReferenceId = QueryValueSchemas.ReferenceId;
         });
         services.ConfigureHttpJsonOptions(json =>

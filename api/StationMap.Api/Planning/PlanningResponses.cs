@@ -38,11 +38,11 @@ public sealed record RunAccepted(long Id, string Status, string Location);
 
 /// <summary>A planning run: what was asked, how far it is, and its answer once it has succeeded.</summary>
 public sealed record RunResponse(
-    long Id, string Status, double Progress, JsonElement Parameters, JsonElement? Result, string? Error, string? RequestedBy,
+    long Id, string Status, double Progress, JsonElement Parameters, PlanningResult? Result, string? Error, string? RequestedBy,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
 {
     public static RunResponse From(PlanningRun run) => new(
         run.Id, run.Status, run.Progress, JsonDocument.Parse(run.ParametersJson).RootElement,
-        run.ResultJson is null ? null : JsonDocument.Parse(run.ResultJson).RootElement,
+        run.ResultJson is null ? null : JsonSerializer.Deserialize<PlanningResult>(run.ResultJson, PlanningResult.Json),
         run.Error, run.RequestedBy, run.CreatedAt, run.StartedAt, run.FinishedAt);
 }

@@ -26,11 +26,13 @@ public static class StationsApi
                 "(on the database path, Nearest:Path=Database or before the index loads, an origin far from every station took 21 s: the statement timeout is its bound).");
         areas.MapGet("/", InBoundingBoxAsync)
             .WithName("StationsInBoundingBox")
+            .Produces<StationFeatureCollection>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
             .WithDescription("Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
                 "Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).");
         areas.MapGet("/clusters", ClustersAsync)
             .WithName("StationClusters")
+            .Produces<StationClusterCollection>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
             .WithDescription("A cell is about 64 screen pixels wide. " +
                 "A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): " +

@@ -1,63 +1,20 @@
 // HTTP calls of the planner view (/api/planning). Coordinates are WGS-84 both ways.
 
+import type { Answer, GeoJsonAnswer } from '../answers';
 import { bearer, requestData } from '../http';
 
-export interface DemandLayer {
-  name: string;
-  points: number;
-  totalWeight: number;
-}
+export type DemandLayer = Answer<'DemandLayer'>;
 
-export interface CoverageCell {
-  type: 'Feature';
-  geometry: { type: 'Polygon'; coordinates: number[][][] };
-  properties: { weight: number; points: number };
-}
+export type Coverage = Omit<Answer<'CoverageResponse'>, 'uncovered'> & {
+  /** Uncovered demand summed on a grid. */
+  uncovered: GeoJsonAnswer<'FeatureCollectionOfPolygonGeometryAndCellProperties', GeoJSON.Polygon, 'CellProperties'>;
+};
 
-export interface Coverage {
-  layer: string;
-  radiusM: number;
-  totalWeight: number;
-  coveredWeight: number;
-  share: number;
-  districts: { district: string; totalWeight: number; coveredWeight: number; share: number }[];
-  uncovered: { type: 'FeatureCollection'; features: CoverageCell[] };
-}
+export type RunResult = Answer<'PlanningResult'>;
 
-export interface SuggestedSite {
-  rank: number;
-  candidateId: number;
-  name: string;
-  hostType: string;
-  district: string | null;
-  lat: number;
-  lon: number;
-  marginalGain: number;
-  coveredAfter: number;
-}
+export type SuggestedSite = Answer<'SuggestedSiteResult'>;
 
-export interface RunResult {
-  solver: string;
-  status: string;
-  objective: number;
-  bound: number;
-  gap: number;
-  totalWeight: number;
-  coveredBefore: number;
-  coveredAfter: number;
-  shareBefore: number;
-  shareAfter: number;
-  solveMs: number;
-  sites: SuggestedSite[];
-}
-
-export interface Run {
-  id: number;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
-  result: RunResult | null;
-  error: string | null;
-}
+export type Run = Answer<'RunResponse'>;
 
 export interface RunRequest {
   layer: string;
@@ -73,7 +30,7 @@ export interface StationPoint {
 }
 
 export async function fetchLayers(): Promise<DemandLayer[]> {
-  return (await requestData<{ layers: DemandLayer[] }>('/api/planning/layers')).layers;
+  return (await requestData<Answer<'LayersResponse'>>('/api/planning/layers')).layers;
 }
 
 export async function fetchCoverage(layer: string, radiusM: number, kind: string, cellM: number): Promise<Coverage> {
@@ -83,7 +40,7 @@ export async function fetchCoverage(layer: string, radiusM: number, kind: string
 }
 
 export async function startRun(request: RunRequest, key: string): Promise<number> {
-  return (await requestData<{ id: number }>('/api/planning/runs', { json: request, headers: bearer(key) })).id;
+  return (await requestData<Answer<'RunAccepted'>>('/api/planning/runs', { json: request, headers: bearer(key) })).id;
 }
 
 /** A run is readable with a planner's (or an operator's) key only: it names who started it. */
@@ -95,6 +52,9 @@ export async function fetchRun(id: number, key: string): Promise<Run> {
 export async function fetchStationPoints(box: [number, number, number, number], kind: string): Promise<StationPoint[]> {
   const query = new URLSearchParams({ bbox: box.join(',') });
   if (kind) query.set('kind', kind);
-  const collection = await requestData<{ features: { geometry: { coordinates: [number, number] } }[] }>(`/api/stations?${query}`);
-  return collection.features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+  const collection = await requestData<GeoJsonAnswer<'StationFeatureCollection', GeoJSON.Point, 'StationProperties'>>(`/api/stations?${query}`);
+  return collection.features.map((f) => {
+    const [lon = 0, lat = 0] = f.geometry.coordinates;
+    return { lon, lat };
+  });
 }

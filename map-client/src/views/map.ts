@@ -220,8 +220,8 @@ export class StationMapView {
       if (zoom >= DETAIL_ZOOM) {
         const { data } = await fetchStationsInView(bbox, this.kinds, controller.signal);
         // Clustering keeps properties, not feature ids: the id travels as a property.
-        for (const f of data.features) f.properties = { ...f.properties, id: f.id };
-        this.source('stations').setData(this.shift(data));
+        const features = data.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
+        this.source('stations').setData(this.shift({ ...data, features }));
         this.source('cells').setData(empty);
       } else {
         const { data } = await fetchClusters(bbox, zoom, this.kinds, controller.signal);

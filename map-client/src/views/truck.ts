@@ -29,7 +29,6 @@ export class TruckPanel {
   private routeText = '';
   private corridorM = DEFAULT_CORRIDOR_M;
   private stops: TruckStop[] = [];
-  private along = false;
   /** Built on each render, so a language switch re-words it. */
   private status: (() => string) | null = null;
 
@@ -107,9 +106,9 @@ export class TruckPanel {
         h('span', { class: 'station-main' },
           h('span', { class: 'station-name' }, stop.name),
           h('span', { class: 'station-meta' },
-            h('strong', {}, this.along
-              ? this.t('truckAlong', { along: formatDistance(stop.alongM ?? 0, lang), off: formatDistance(stop.offsetM ?? 0, lang) })
-              : formatDistance(stop.distanceM ?? 0, lang)),
+            h('strong', {}, 'alongM' in stop
+              ? this.t('truckAlong', { along: formatDistance(stop.alongM, lang), off: formatDistance(stop.offsetM, lang) })
+              : formatDistance(stop.distanceM, lang)),
             ' · ',
             this.describeTruck(stop))));
       button.addEventListener('click', () => this.hooks.onStation(stop.id));
@@ -120,7 +119,7 @@ export class TruckPanel {
   private async loadCheckpointStops(): Promise<void> {
     const checkpoint = this.checkpoints.find((c) => c.id === this.checkpointId);
     if (!checkpoint) return;
-    await this.show(false, async () => {
+    await this.show(async () => {
       const stops = await fetchCheckpointStops(checkpoint.id, this.vehicle, STOPS_PER_CHECKPOINT);
       this.hooks.onFrame([checkpoint, ...stops]);
       return stops;
@@ -136,17 +135,16 @@ export class TruckPanel {
       this.renderResults();
       return;
     }
-    await this.show(true, async () => {
+    await this.show(async () => {
       const answer = await fetchRouteStops(route, this.corridorM, this.vehicle);
       this.hooks.onFrame([...(routePositions(route) ?? []), ...answer.items]);
       return answer.items;
     });
   }
 
-  private async show(along: boolean, load: () => Promise<TruckStop[]>): Promise<void> {
+  private async show(load: () => Promise<TruckStop[]>): Promise<void> {
     try {
       this.stops = await load();
-      this.along = along;
       this.status = this.stops.length === 0 ? () => this.t('truckNoStops') : null;
     } catch (error) {
       this.stops = [];
