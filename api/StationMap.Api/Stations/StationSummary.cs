@@ -1,24 +1,37 @@
+using System.Text.Json.Serialization;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 
 namespace StationMap.Api.Stations;
 
 /// <summary>
-/// A station as every list answers it (nearest, route stops, checkpoint stops) and the start of its card: one shape,
-/// mapped here from the store's record or from the in-memory index. A list that adds fields derives from it.
+/// A station as every list answers it (nearest, route stops, checkpoint stops) and the start of its card: the map's
+/// <see cref="StationProperties"/> plus where it is. One shape, mapped here from the store's record or from the
+/// in-memory index. A list that adds fields derives from it.
 /// </summary>
-public record StationSummary(
-    long Id, string Name, string Kind, double Lat, double Lon, string? Address, string? District, string[] Amenities, string? OpeningHours)
+public record StationSummary : StationProperties
 {
-    public static StationSummary Of(Station station)
+    public StationSummary(long id, double lat, double lon, string? address, StationProperties properties) : base(properties)
     {
-        var r = station.Record;
-        return new(station.Id, r.Name, r.Kind.ToWire(), r.Lat, r.Lon, r.Address, r.District, Domain.Amenities.ToWire(r.Amenities), r.OpeningHours);
+        Id = id;
+        Lat = lat;
+        Lon = lon;
+        Address = address;
     }
 
-    /// <param name="amenities">The wire names of the station's amenities (shared between stations with the same set).</param>
-    public static StationSummary Of(IndexedStation s, string[] amenities) =>
-        new(s.Id, s.Name, s.Kind.ToWire(), s.Lat, s.Lon, s.Address, s.District, amenities, s.OpeningHoursText);
+    [JsonPropertyOrder(-3)]
+    public long Id { get; init; }
+
+    public double Lat { get; init; }
+
+    public double Lon { get; init; }
+
+    public string? Address { get; init; }
+
+    public static StationSummary Of(Station station) =>
+        new(station.Id, station.Record.Lat, station.Record.Lon, station.Record.Address, PropertiesOf(station));
+
+    public static StationSummary Of(IndexedStation s) => new(s.Id, s.Lat, s.Lon, s.Address, PropertiesOf(s));
 }
 
 /// <summary>A station with what a truck driver needs to know: how to call it, parking, length, hazardous goods.</summary>

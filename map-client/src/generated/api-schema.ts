@@ -429,6 +429,10 @@ export interface components {
             district: null | string;
         };
         CheckpointStop: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
             /** Format: double */
             distanceM: number;
             phone: null | string;
@@ -437,10 +441,6 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
-            /** Format: int64 */
-            id: number;
-            name: string;
-            kind: string;
             /** Format: double */
             lat: number;
             /** Format: double */
@@ -610,16 +610,16 @@ export interface components {
             listening: boolean;
         };
         NearestItem: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
             /** Format: double */
             distanceM: number;
             /** Format: double */
             bearingDeg: number;
             openNow: null | boolean;
             nextChange: null | components["schemas"]["NextChange"];
-            /** Format: int64 */
-            id: number;
-            name: string;
-            kind: string;
             /** Format: double */
             lat: number;
             /** Format: double */
@@ -692,6 +692,10 @@ export interface components {
             jobId: string;
         };
         RouteStop: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
             /** Format: double */
             alongM: number;
             /** Format: double */
@@ -702,10 +706,6 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
-            /** Format: int64 */
-            id: number;
-            name: string;
-            kind: string;
             /** Format: double */
             lat: number;
             /** Format: double */
@@ -781,6 +781,10 @@ export interface components {
             stationId: null | number;
         };
         StationDetail: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
             source: string;
             externalId: string;
             openNow: null | boolean;
@@ -796,10 +800,6 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
-            /** Format: int64 */
-            id: number;
-            name: string;
-            kind: string;
             /** Format: double */
             lat: number;
             /** Format: double */

@@ -27,14 +27,15 @@ public class NearestResponseSerialization
         Enumerable.Range(0, 10).Select(i => new NearestItem(
             new StationSummary(
                 812 + i,
-                $"中国工商银行北京前门支行{i} 暖心驿站",
-                "warm_station",
                 39.9001 + i * 0.001,
                 116.3968 + i * 0.001,
                 "北京市东城区前门大街12号",
-                "东城区",
-                ["drinking_water", "hot_water", "phone_charging"],
-                "Mo-Fr 09:00-17:00"),
+                new StationProperties(
+                    $"中国工商银行北京前门支行{i} 暖心驿站",
+                    "warm_station",
+                    "东城区",
+                    ["drinking_water", "hot_water", "phone_charging"],
+                    "Mo-Fr 09:00-17:00")),
             957.31 + i * 100,
             183.9,
             i % 3 == 0

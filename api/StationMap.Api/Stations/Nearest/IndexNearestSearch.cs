@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
 
@@ -8,9 +6,6 @@ namespace StationMap.Api.Stations.Nearest;
 /// <summary>The memory path of a nearest query: the same answer as <see cref="DatabaseNearestSearch"/>, from a <see cref="StationIndex"/>.</summary>
 public static class IndexNearestSearch
 {
-    // Wire names per amenity set: stations share a few thousand sets at most (16 flags), and the serializer only reads them.
-    private static readonly ConcurrentDictionary<Amenity, string[]> WireAmenities = new();
-
     public static NearestResponse Find(StationIndex index, NearestQuery query, DateTimeOffset now)
     {
         Span<NearestHit> hits = stackalloc NearestHit[query.K];
@@ -21,7 +16,7 @@ public static class IndexNearestSearch
             var s = index[hit.Position];
             var status = OpeningStatus.At(s.OpeningHours, now);
             items.Add(new NearestItem(
-                StationSummary.Of(s, WireAmenities.GetOrAdd(s.Amenities, Amenities.ToWire)),
+                StationSummary.Of(s),
                 Math.Round(hit.DistanceM, 2),
                 Math.Round(hit.BearingDegrees, 1),
                 status));
