@@ -6,6 +6,7 @@ using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
 using StationMap.Store.Checkpoints;
 using StationMap.Store.Imports;
+using StationMap.Store.Merging;
 using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
@@ -167,18 +168,8 @@ public static class ImportPipeline
             {
                 var normaliser = new RowNormaliser(report, options.Crs, options.Region, Domain.StationKind.CheckpointRestStop);
                 var rows = Observed(normaliser.AcceptCheckpoints(WithoutKind(reader.Rows())), report, file, progress);
-                return async (connection, transaction, token) =>
-                {
-                    var accepted = rows.ToList();
-                    var changed = await CheckpointMerge.MergeAsync(connection, transaction, options.Source, accepted, token);
-                    var changes = Changes(normaliser.PositionOf);
-                    foreach (var (id, inserted) in changed)
-                    {
-                        changes(id, inserted);
-                    }
-                    var insertedCount = changed.Count(c => c.Inserted);
-                    return new MergeCounts(accepted.Count, insertedCount, changed.Count - insertedCount, accepted.Count - changed.Count, 0);
-                };
+                return (connection, transaction, token) => CheckpointMerge.MergeAsync(
+                    connection, transaction, options.Source, rows, Changes(normaliser.PositionOf), token);
             }
         }
     }
