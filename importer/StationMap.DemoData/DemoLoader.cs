@@ -1,5 +1,6 @@
 using Npgsql;
 using StationMap.Store.Checkpoints;
+using StationMap.Store.Merging;
 using StationMap.Store.Planning;
 using StationMap.Store.Stations;
 
@@ -17,7 +18,7 @@ public static class DemoLoader
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var counts = await StationMerge.MergeAsync(
             connection, transaction, DemoSource, BeijingDemo.Stations(), retireMissing: true, cancellationToken);
-        await CheckpointMerge.MergeAsync(connection, transaction, DemoSource, BeijingDemo.Checkpoints(), cancellationToken);
+        await CheckpointMerge.MergeAsync(connection, transaction, DemoSource, BeijingDemo.Checkpoints(), onChanged: null, cancellationToken);
         await PlanningMerge.MergeDemandAsync(
             connection, transaction, DemoSource, BeijingPlanningDemo.Demand(), deleteMissing: true, onChanged: null, cancellationToken);
         await PlanningMerge.MergeCandidatesAsync(

@@ -4,24 +4,20 @@ using Npgsql;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
-using StationMap.Store.Checkpoints;
+using StationMap.Import.Targets;
 using StationMap.Store.Imports;
-using StationMap.Store.Planning;
-using StationMap.Store.Stations;
 
 namespace StationMap.Import;
 
 /// <summary>
 /// One import run: read (streaming) → normalise and validate → binary COPY into staging → one transaction that upserts,
-/// retires missing stations (full mode) and records the run. Whatever goes wrong, the store is either fully updated or
+/// applies the target's rule to the rows the file lacks (full mode) and records the run. Whatever goes wrong, the store is either fully updated or
 /// exactly as before; the run is recorded either way when the database can still be reached.
 /// </summary>
 public static class ImportPipeline
 {
     /// <summary>How many issues and changes the database copy of a report keeps (the report files keep all).</summary>
     public const int StoredReportItems = 1000;
-
-    private const int ProgressEvery = 16_384;
 
     public static async Task<ImportResult> RunAsync(
         NpgsqlDataSource dataSource,
@@ -32,6 +28,7 @@ public static class ImportPipeline
     {
         var started = time.GetUtcNow();
         var report = new ImportReport();
+        var target = MergeTarget.For(options, report);
         var run = new ImportRunInfo(
             options.Source, Path.GetFileName(options.FilePath), options.Format.ToString().ToLowerInvariant(),
             options.Crs.ToWire(), options.Mode == ImportMode.Full ? "full" : "incremental");
@@ -49,7 +46,7 @@ public static class ImportPipeline
             // The checksum reads the file a second time, on another core, while the import reads it: it is only
             // needed when the run is recorded.
             checksum = Sha256Async(options.FilePath, cancellationToken);
-            reader = Open(file, options);
+            reader = Open(file, options, target);
             report.PositionName = reader.PositionName;
         }
         catch (Exception e) when (e is ImportInputException or IOException or UnauthorizedAccessException)
@@ -62,20 +59,19 @@ public static class ImportPipeline
 
         using (reader)
         {
-            if (options.Target == ImportTarget.Checkpoints && options.Mode == ImportMode.Full)
+            if (options.Mode == ImportMode.Full && target.RefusesFullImport is { } refusal)
             {
                 sha256 = await checksum;
-                // Checkpoints have no retired state, and deleting the ones a file lacks would lose them.
-                var invalid = Finish(ImportStatus.InvalidInput, "checkpoints are imported incrementally only: --mode full would delete the missing ones");
+                var invalid = Finish(ImportStatus.InvalidInput, refusal);
                 return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
             }
-            var merge = Merge(options, report, reader, file, progress);
+            var readProgress = new ReadProgress(report, file, progress);
             ImportResult result;
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var counts = await merge(connection, transaction, cancellationToken);
+                var counts = await target.MergeAsync(connection, transaction, reader.Rows(), readProgress, cancellationToken);
                 sha256 = await checksum;
                 report.Retired = counts.Retired;
 
@@ -121,95 +117,15 @@ public static class ImportPipeline
         }
     }
 
-    private static IStationReader Open(FileStream file, ImportOptions options) => options.Format switch
+    private static IStationReader Open(FileStream file, ImportOptions options, MergeTarget target) => options.Format switch
     {
         InputFormat.Csv => new CsvStationReader(
-            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter,
-            kindRequired: options.Target == ImportTarget.Stations && options.DefaultKind is null),
+            file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: target.RequiresKind),
         InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
-        _ when options.Target != ImportTarget.Stations =>
+        _ when !target.ReadsOsm =>
             throw new ImportInputException($"--target {options.Target.ToWire()} reads CSV or GeoJSON, not OpenStreetMap XML"),
         _ => new OsmStationReader(file),
     };
-
-    /// <summary>Normalises the reader's rows for the options' target and returns the merge that writes them.</summary>
-    private static Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<MergeCounts>> Merge(
-        ImportOptions options, ImportReport report, IStationReader reader, FileStream file, Action<ImportProgress>? progress)
-    {
-        var full = options.Mode == ImportMode.Full;
-        Action<string, bool> Changes(Func<string, long> positionOf) => (id, inserted) =>
-            report.AddChange(new RowChange(inserted ? RowOutcome.Inserted : RowOutcome.Updated, positionOf(id), id));
-        switch (options.Target)
-        {
-            case ImportTarget.Demand:
-            {
-                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
-                var rows = Observed(normaliser.AcceptDemand(ReadAhead.Rows(reader.Rows())), report, file, progress);
-                return (connection, transaction, token) => PlanningMerge.MergeDemandAsync(
-                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
-            }
-            case ImportTarget.Candidates:
-            {
-                var normaliser = new PlanningRowNormaliser(report, options.Crs, options.Region, options.DefaultLayer);
-                var rows = Observed(normaliser.AcceptCandidates(ReadAhead.Rows(reader.Rows())), report, file, progress);
-                return (connection, transaction, token) => PlanningMerge.MergeCandidatesAsync(
-                    connection, transaction, options.Source, rows, full, Changes(normaliser.PositionOf), token);
-            }
-            default:
-            {
-                var normaliser = new RowNormaliser(report, options.Crs, options.Region, options.DefaultKind);
-                return (connection, transaction, token) => StationMerge.MergeAsync(
-                    connection, transaction, options.Source,
-                    stored => Observed(normaliser.AcceptForMerge(reader.Rows(), stored), report, file, progress),
-                    full, Changes(normaliser.PositionOf), options.BulkLoadMaxStations, token);
-            }
-            case ImportTarget.Checkpoints:
-            {
-                var normaliser = new RowNormaliser(report, options.Crs, options.Region, Domain.StationKind.CheckpointRestStop);
-                var rows = Observed(normaliser.AcceptCheckpoints(WithoutKind(reader.Rows())), report, file, progress);
-                return async (connection, transaction, token) =>
-                {
-                    var accepted = rows.ToList();
-                    var changed = await CheckpointMerge.MergeAsync(connection, transaction, options.Source, accepted, token);
-                    var changes = Changes(normaliser.PositionOf);
-                    foreach (var (id, inserted) in changed)
-                    {
-                        changes(id, inserted);
-                    }
-                    var insertedCount = changed.Count(c => c.Inserted);
-                    return new MergeCounts(accepted.Count, insertedCount, changed.Count - insertedCount, accepted.Count - changed.Count, 0);
-                };
-            }
-        }
-    }
-
-    // A checkpoint has no kind: whatever a kind column says must not reject the row.
-    private static IEnumerable<SourceRow> WithoutKind(IEnumerable<SourceRow> rows)
-    {
-        foreach (var row in rows)
-        {
-            row[ImportField.Kind] = null;
-            yield return row;
-        }
-    }
-
-    private static IEnumerable<T> Observed<T>(
-        IEnumerable<T> records, ImportReport report, FileStream file, Action<ImportProgress>? progress)
-    {
-        var length = file.Length;
-        var next = ProgressEvery;
-        progress?.Invoke(new ImportProgress(ImportPhase.Reading, 0, 0, length));
-        foreach (var record in records)
-        {
-            yield return record;
-            if (progress is not null && report.RowsRead >= next)
-            {
-                next += ProgressEvery;
-                progress(new ImportProgress(ImportPhase.Reading, report.RowsRead, file.Position, length));
-            }
-        }
-        progress?.Invoke(new ImportProgress(ImportPhase.Merging, report.RowsRead, length, length));
-    }
 
     /// <summary>Records a run that committed nothing, in its own transaction; if the database is gone, the run goes unrecorded.</summary>
     private static async Task<ImportResult> RecordOutsideAsync(

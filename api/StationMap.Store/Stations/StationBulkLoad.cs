@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using StationMap.Store.Merging;
 
 namespace StationMap.Store.Stations;
 
@@ -21,46 +22,36 @@ internal static class StationBulkLoad
     private const string CountStations = "SELECT count(*) FROM station";
 
     /// <summary>Whether this merge is a bulk load: the source has no station yet and the store at most <paramref name="maxStations"/>.</summary>
-    public static async Task<bool> AppliesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, StoredStations stored, int maxStations,
-        CancellationToken cancellationToken)
+    public static async Task<bool> AppliesAsync(StagedMerge merge, StoredStations stored, int maxStations, CancellationToken cancellationToken)
     {
         if (stored.Count > 0 || maxStations < 0)
         {
             return false;
         }
-        await using var count = new NpgsqlCommand(CountStations, connection, transaction) { CommandTimeout = 0 };
+        await using var count = new NpgsqlCommand(CountStations, merge.Connection, merge.Transaction) { CommandTimeout = 0 };
         return (long)(await count.ExecuteScalarAsync(cancellationToken))! <= maxStations;
     }
 
     /// <summary>Loads <paramref name="rows"/> (all new: the source has none) and returns how many.</summary>
     public static async Task<long> LoadAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
+        StagedMerge merge,
         string source,
         IEnumerable<StationMergeRow> rows,
         StationContentHash hash,
         Action<string, bool>? onChanged,
         CancellationToken cancellationToken)
     {
-        var rebuild = await StationSecondaryIndexes.DropAsync(connection, transaction, cancellationToken);
-        long loaded;
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyStations, cancellationToken))
+        var rebuild = await StationSecondaryIndexes.DropAsync(merge, cancellationToken);
+        var loaded = await merge.CopyAsync(CopyStations, rows, (writer, row) =>
         {
-            foreach (var row in rows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var r = row.Record ?? throw new InvalidOperationException(
-                    $"station '{row.ExternalId}' was passed as unchanged but its source has no station yet");
-                writer.StartRow();
-                StationCopyRow.Write(writer, r, locationAsGeometry: true);
-                writer.Write(row.ContentHash ?? hash.Of(r), NpgsqlDbType.Bigint);
-                writer.Write(source, NpgsqlDbType.Text);
-                onChanged?.Invoke(r.ExternalId, true);
-            }
-            loaded = (long)await writer.CompleteAsync(cancellationToken);
-        }
-        await StationSecondaryIndexes.BuildAsync(connection, transaction, rebuild, cancellationToken);
+            var r = row.Record ?? throw new InvalidOperationException(
+                $"station '{row.ExternalId}' was passed as unchanged but its source has no station yet");
+            StationCopyRow.Write(writer, r, locationAsGeometry: true);
+            writer.Write(row.ContentHash ?? hash.Of(r), NpgsqlDbType.Bigint);
+            writer.Write(source, NpgsqlDbType.Text);
+            onChanged?.Invoke(r.ExternalId, true);
+        }, cancellationToken);
+        await StationSecondaryIndexes.BuildAsync(merge, rebuild, cancellationToken);
         return loaded;
     }
 }

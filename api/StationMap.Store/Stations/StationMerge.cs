@@ -1,15 +1,16 @@
 using Npgsql;
 using NpgsqlTypes;
 using StationMap.Domain;
+using StationMap.Store.Merging;
 
 namespace StationMap.Store.Stations;
 
 /// <summary>
 /// Writes a source's stations into the store. The source's stored keys and content hashes are read first, so the
-/// client knows which rows are unchanged (skipped: an unchanged re-import writes no station), new or changed; only
-/// those go by binary COPY into a staging table, and from there into an update and an insert. A full import retires
-/// the stored stations the input lacks. Runs inside the caller's transaction so that a failure anywhere leaves the
-/// store as it was.
+/// client knows which rows are unchanged (skipped by <see cref="ChangedStations"/>: an unchanged re-import writes no
+/// station), new or changed; only those are staged (<see cref="StagedMerge"/>), and from there go into an update and
+/// an insert. A full import retires the stored stations the input lacks: kept, with <c>retired_at</c>, never deleted.
+/// Runs inside the caller's transaction so that a failure anywhere leaves the store as it was.
 /// </summary>
 public static class StationMerge
 {
@@ -19,19 +20,13 @@ public static class StationMerge
     /// </summary>
     public const int DefaultBulkLoadMaxStations = 50_000;
 
-    private const string CreateStaging = """
-        CREATE TEMP TABLE station_staging (
-            external_id text NOT NULL, kind text NOT NULL, name text NOT NULL, address text, district text,
-            lon double precision NOT NULL, lat double precision NOT NULL, amenities text[] NOT NULL,
-            opening_hours text, truck_parking_spaces integer, max_vehicle_length_m double precision,
-            hazmat_allowed boolean NOT NULL, phone text, host text, content_hash bigint NOT NULL, is_new boolean NOT NULL
-        ) ON COMMIT DROP
-        """;
+    private const string Staging = "station_staging";
 
-    private const string CopyStaging = """
-        COPY station_staging (external_id, kind, name, address, district, lon, lat, amenities, opening_hours,
-                              truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host, content_hash, is_new)
-        FROM STDIN (FORMAT BINARY)
+    private const string StagingColumns = """
+        external_id text NOT NULL, kind text NOT NULL, name text NOT NULL, address text, district text,
+        lon double precision NOT NULL, lat double precision NOT NULL, amenities text[] NOT NULL,
+        opening_hours text, truck_parking_spaces integer, max_vehicle_length_m double precision,
+        hazmat_allowed boolean NOT NULL, phone text, host text, content_hash bigint NOT NULL, is_new boolean NOT NULL
         """;
 
     // Staged stored rows differ by hash, but a hash can be unknown (NULL: written before hashes, or by another writer),
@@ -51,6 +46,7 @@ public static class StationMerge
                   IS DISTINCT FROM
                   (g.kind, g.name, g.address, g.district, g.lon, g.lat, g.amenities, g.opening_hours, g.truck_parking_spaces,
                    g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host))
+        RETURNING t.external_id, false
         """;
 
     // Equal content under an unknown or outdated hash: record the hash so the next import skips the row.
@@ -72,17 +68,9 @@ public static class StationMerge
         WHERE g.is_new
         """;
 
-    private const string ReturningExternalId = " RETURNING t.external_id";
-
-    // Runs of one source are serialised, so the stored keys read below stay true until this transaction ends.
-    private const string LockSource = "SELECT pg_advisory_xact_lock(hashtextextended(@source, 0))";
-
     // With an index on staging the planner can join a few changed rows by nested loop; building it also records the
     // staging row count for the planner (an ANALYZE would cost four times as much).
     private const string IndexStaging = "CREATE INDEX ON station_staging (external_id)";
-
-    private const string CreateMissing = "CREATE TEMP TABLE station_missing (external_id text NOT NULL) ON COMMIT DROP";
-    private const string CopyMissing = "COPY station_missing (external_id) FROM STDIN (FORMAT BINARY)";
 
     private const string RetireMissing = """
         UPDATE station t SET retired_at = now(), updated_at = now()
@@ -131,136 +119,50 @@ public static class StationMerge
         int bulkLoadMaxStations,
         CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, LockSource, source, cancellationToken);
+        var merge = new StagedMerge(connection, transaction, source);
+        // Runs of one source are serialised, so the stored keys read below stay true until this transaction ends.
+        // Stations lock the bare source name (the other tables prefix theirs), as they always have.
+        await merge.LockAsync(scope: "", cancellationToken);
         var stored = await StoredStations.ReadAsync(connection, source, cancellationToken);
         var hash = new StationContentHash();
-        if (await StationBulkLoad.AppliesAsync(connection, transaction, stored, bulkLoadMaxStations, cancellationToken))
+        if (await StationBulkLoad.AppliesAsync(merge, stored, bulkLoadMaxStations, cancellationToken))
         {
-            var loaded = await StationBulkLoad.LoadAsync(connection, transaction, source, rows(stored), hash, onChanged, cancellationToken);
+            var loaded = await StationBulkLoad.LoadAsync(merge, source, rows(stored), hash, onChanged, cancellationToken);
             return new MergeCounts(loaded, loaded, 0, 0, 0);
         }
 
-        await ExecuteAsync(connection, transaction, CreateStaging, source: null, cancellationToken);
-        long accepted = 0, staged = 0, fresh = 0;
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyStaging, cancellationToken))
-        {
-            // Synchronous writes: they only fill Npgsql's buffer (a send happens when it is full), and sixteen awaited
-            // calls per row cost more than the row itself on a million-row import.
-            foreach (var row in rows(stored))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                accepted++;
-                var contentHash = row.ContentHash ?? hash.Of(row.Record!);
-                var state = stored.See(row.ExternalId, contentHash);
-                if (state == StoredState.Unchanged)
-                {
-                    continue;
-                }
-                var r = row.Record ?? throw new InvalidOperationException(
-                    $"station '{row.ExternalId}' was passed as unchanged but its stored content differs");
-                WriteStaged(writer, r, contentHash, isNew: state == StoredState.Absent);
-                if (state == StoredState.Absent)
-                {
-                    // Told now rather than through the insert's RETURNING: a million ids back from the server cost
-                    // as much as a second pass over the file. A failed merge throws, and callers drop what they were told.
-                    onChanged?.Invoke(r.ExternalId, true);
-                    fresh++;
-                }
-            }
-            staged = (long)await writer.CompleteAsync(cancellationToken);
-        }
+        var changed = new ChangedStations(stored, hash, onChanged);
+        var staged = await merge.StageAsync(Staging, StagingColumns, changed.Of(rows(stored), cancellationToken), WriteStaged, cancellationToken);
 
         long updated = 0;
-        if (staged > fresh)
+        if (staged > changed.New)
         {
-            await ExecuteAsync(connection, transaction, IndexStaging, source: null, cancellationToken);
-            updated = await WriteChangesAsync(connection, transaction, UpdateChanged, source, onChanged, cancellationToken);
-            await ExecuteAsync(connection, transaction, RecordHashes, source, cancellationToken);
+            await merge.ExecuteAsync(IndexStaging, cancellationToken);
+            (_, updated) = await merge.ChangesAsync(UpdateChanged, onChanged, cancellationToken);
+            await merge.ExecuteAsync(RecordHashes, cancellationToken);
         }
 
-        long inserted = 0;
-        if (fresh > 0)
-        {
-            inserted = await ExecuteAsync(connection, transaction, InsertNew, source, cancellationToken);
-        }
-
-        long retired = 0;
-        if (retireMissing)
-        {
-            retired = await RetireAsync(connection, transaction, source, stored.LiveNotSeen(), cancellationToken);
-        }
-
-        return new MergeCounts(accepted, inserted, updated, accepted - inserted - updated, retired);
+        var inserted = changed.New > 0 ? await merge.ExecuteAsync(InsertNew, cancellationToken) : 0;
+        var retired = retireMissing ? await RetireAsync(merge, stored.LiveNotSeen(), cancellationToken) : 0;
+        return new MergeCounts(changed.Accepted, inserted, updated, changed.Accepted - inserted - updated, retired);
     }
 
-    private static async Task<long> RetireAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, IEnumerable<string> missing,
-        CancellationToken cancellationToken)
+    private static async Task<long> RetireAsync(StagedMerge merge, IEnumerable<string> missing, CancellationToken cancellationToken)
     {
-        using var externalIds = missing.GetEnumerator();
-        if (!externalIds.MoveNext())
+        var externalIds = missing.ToList();
+        if (externalIds.Count == 0)
         {
             return 0;
         }
-        await ExecuteAsync(connection, transaction, CreateMissing, source: null, cancellationToken);
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyMissing, cancellationToken))
-        {
-            do
-            {
-                writer.StartRow();
-                writer.Write(externalIds.Current, NpgsqlDbType.Text);
-            }
-            while (externalIds.MoveNext());
-            await writer.CompleteAsync(cancellationToken);
-        }
-        return await ExecuteAsync(connection, transaction, RetireMissing, source, cancellationToken);
+        await merge.StageAsync("station_missing", "external_id text NOT NULL", externalIds,
+            (writer, externalId) => writer.Write(externalId, NpgsqlDbType.Text), cancellationToken);
+        return await merge.ExecuteAsync(RetireMissing, cancellationToken);
     }
 
-    private static void WriteStaged(NpgsqlBinaryImporter writer, StationRecord r, long contentHash, bool isNew)
+    private static void WriteStaged(NpgsqlBinaryImporter writer, StagedStation station)
     {
-        writer.StartRow();
-        StationCopyRow.Write(writer, r, locationAsGeometry: false);
-        writer.Write(contentHash, NpgsqlDbType.Bigint);
-        writer.Write(isNew, NpgsqlDbType.Boolean);
-    }
-
-    // A merge takes as long as its input is large (a million rows on a busy server outlast the 30 s default);
-    // callers stop it with the cancellation token instead.
-    internal static async Task<long> ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string? source, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-        if (source is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter<string>("source", source));
-        }
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<long> WriteChangesAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string sql,
-        string source,
-        Action<string, bool>? onChanged,
-        CancellationToken cancellationToken)
-    {
-        if (onChanged is null)
-        {
-            return await ExecuteAsync(connection, transaction, sql, source, cancellationToken);
-        }
-        await using var command = new NpgsqlCommand(sql + ReturningExternalId, connection, transaction) { CommandTimeout = 0 };
-        command.Parameters.Add(new NpgsqlParameter<string>("source", source));
-        long count = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            onChanged(reader.GetString(0), false);
-            count++;
-        }
-        return count;
+        StationCopyRow.Write(writer, station.Record, locationAsGeometry: false);
+        writer.Write(station.ContentHash, NpgsqlDbType.Bigint);
+        writer.Write(station.IsNew, NpgsqlDbType.Boolean);
     }
 }
-
-/// <summary>What a merge did: every accepted row (<c>Staged</c>) is exactly one of inserted, updated or unchanged.</summary>
-public sealed record MergeCounts(long Staged, long Inserted, long Updated, long Unchanged, long Retired);

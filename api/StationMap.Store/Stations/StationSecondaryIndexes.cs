@@ -1,4 +1,5 @@
 using Npgsql;
+using StationMap.Store.Merging;
 
 namespace StationMap.Store.Stations;
 
@@ -24,11 +25,10 @@ internal static class StationSecondaryIndexes
     private const string BuildMemory = "SET LOCAL maintenance_work_mem = '512MB'";
 
     /// <summary>Drops the indexes and returns the statements that build them again.</summary>
-    public static async Task<IReadOnlyList<string>> DropAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> DropAsync(StagedMerge merge, CancellationToken cancellationToken)
     {
         var indexes = new List<(string Name, string Definition)>();
-        await using (var list = new NpgsqlCommand(List, connection, transaction))
+        await using (var list = new NpgsqlCommand(List, merge.Connection, merge.Transaction))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -38,19 +38,17 @@ internal static class StationSecondaryIndexes
         }
         foreach (var (name, _) in indexes)
         {
-            await StationMerge.ExecuteAsync(connection, transaction, "DROP INDEX " + name, source: null, cancellationToken);
+            await merge.ExecuteAsync("DROP INDEX " + name, cancellationToken);
         }
         return indexes.Select(i => i.Definition).ToList();
     }
 
-    public static async Task BuildAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> definitions,
-        CancellationToken cancellationToken)
+    public static async Task BuildAsync(StagedMerge merge, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
     {
-        await StationMerge.ExecuteAsync(connection, transaction, BuildMemory, source: null, cancellationToken);
+        await merge.ExecuteAsync(BuildMemory, cancellationToken);
         foreach (var definition in definitions)
         {
-            await StationMerge.ExecuteAsync(connection, transaction, definition, source: null, cancellationToken);
+            await merge.ExecuteAsync(definition, cancellationToken);
         }
     }
 }

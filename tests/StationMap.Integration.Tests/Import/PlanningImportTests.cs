@@ -90,6 +90,30 @@ public sealed class PlanningImportTests(DemoDatabase database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_changed_demand_point_is_updated_at_its_line_and_only_a_full_import_deletes_the_missing()
+    {
+        var source = NewSource("demand");
+        var file = Path.Combine(Path.GetTempPath(), source + ".csv");
+        await File.WriteAllTextAsync(file, "id,name,layer,weight,lat,lon\nd1,甲,couriers,10,39.70,116.10\nd2,乙,couriers,20,39.71,116.11\n");
+        var options = new ImportOptions { FilePath = file, Source = source, Target = ImportTarget.Demand };
+        Assert.Equal(2, (await ImportAsync(database.DataSources.Write, options)).Report.Inserted);
+
+        await File.WriteAllTextAsync(file, "id,name,layer,weight,lat,lon\nd2,乙,couriers,25,39.71,116.11\n");
+        var incremental = await ImportAsync(database.DataSources.Write, options);
+        var change = Assert.Single(incremental.Report.Changes);
+        Assert.Equal((RowOutcome.Updated, 2L, "d2"), (change.Outcome, change.Position, change.ExternalId));
+        Assert.Equal(0, incremental.Report.Retired);
+        Assert.Equal(2, await CountAsync(database.DataSources.Read, "SELECT count(*) FROM demand_point WHERE source = @s", ("s", source)));
+
+        var full = await ImportAsync(database.DataSources.Write, options with { Mode = ImportMode.Full });
+        Assert.Equal((0L, 1L, 1L), (full.Report.Updated, full.Report.Unchanged, full.Report.Retired));
+        Assert.Equal(1, await CountAsync(database.DataSources.Read,
+            "SELECT count(*) FROM demand_point WHERE source = @s AND external_id = 'd2' AND weight = 25", ("s", source)));
+        Assert.Equal(1, await CountAsync(database.DataSources.Read, "SELECT count(*) FROM demand_point WHERE source = @s", ("s", source)));
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task The_demo_has_fangshans_freight_companies_weighted_by_their_drivers()
     {
         Assert.Equal(871, await CountAsync(database.DataSources.Read,

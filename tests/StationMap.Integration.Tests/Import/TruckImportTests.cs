@@ -110,6 +110,36 @@ public sealed class TruckImportTests(DemoDatabase database) : IClassFixture<Demo
         File.Delete(file);
     }
 
+    [Fact]
+    public async Task Checkpoint_changes_are_reported_at_their_lines_and_a_checkpoint_the_file_lacks_is_kept()
+    {
+        var source = NewSource("cpchg");
+        var file = await WriteAsync(source, """
+            id,name,lat,lon,road
+            CP-A,甲检查站,39.600,116.000,京港澳高速（G4）
+            CP-B,乙检查站,39.610,116.010,京昆高速（G5）
+            """);
+        var options = new ImportOptions { FilePath = file, Source = source, Target = ImportTarget.Checkpoints };
+
+        var first = await ImportAsync(database.DataSources.Write, options);
+        Assert.Equal(
+            [(RowOutcome.Inserted, 2L, "CP-A"), (RowOutcome.Inserted, 3L, "CP-B")],
+            first.Report.Changes.Select(c => (c.Outcome, c.Position, c.ExternalId)).Order());
+
+        await File.WriteAllTextAsync(file, "id,name,lat,lon,road\nCP-C,丙检查站,39.620,116.020,\nCP-B,乙检查站（南）,39.610,116.010,京昆高速（G5）\n");
+        var second = await ImportAsync(database.DataSources.Write, options);
+        AssertCountsAddUp(second);
+        Assert.Equal(
+            [(RowOutcome.Inserted, 2L, "CP-C"), (RowOutcome.Updated, 3L, "CP-B")],
+            second.Report.Changes.Select(c => (c.Outcome, c.Position, c.ExternalId)).Order());
+        Assert.Equal(0, second.Report.Retired);
+        Assert.Equal(
+            ["CP-A", "CP-B", "CP-C"],
+            (await new CheckpointQueries(database.DataSources).AllAsync(CancellationToken.None))
+                .Where(c => c.Source == source).Select(c => c.Checkpoint.ExternalId).Order());
+        File.Delete(file);
+    }
+
     private static async Task<string> WriteAsync(string source, string csv)
     {
         var file = Path.Combine(Path.GetTempPath(), source + ".csv");

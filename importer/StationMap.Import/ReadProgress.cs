@@ -1,0 +1,29 @@
+using StationMap.Import.Reporting;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// Tells an import's progress while its accepted rows pass on to the merge: the phase, the rows read and how far into
+/// the file the reader is, every so many rows, and once reading is done.
+/// </summary>
+internal sealed class ReadProgress(ImportReport report, FileStream file, Action<ImportProgress>? progress)
+{
+    private const int Every = 16_384;
+
+    public IEnumerable<T> Of<T>(IEnumerable<T> records)
+    {
+        var length = file.Length;
+        var next = Every;
+        progress?.Invoke(new ImportProgress(ImportPhase.Reading, 0, 0, length));
+        foreach (var record in records)
+        {
+            yield return record;
+            if (progress is not null && report.RowsRead >= next)
+            {
+                next += Every;
+                progress(new ImportProgress(ImportPhase.Reading, report.RowsRead, file.Position, length));
+            }
+        }
+        progress?.Invoke(new ImportProgress(ImportPhase.Merging, report.RowsRead, length, length));
+    }
+}

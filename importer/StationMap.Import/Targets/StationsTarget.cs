@@ -1,0 +1,30 @@
+using Npgsql;
+using StationMap.Import.Normalising;
+using StationMap.Import.Reading;
+using StationMap.Import.Reporting;
+using StationMap.Store.Merging;
+using StationMap.Store.Stations;
+
+namespace StationMap.Import.Targets;
+
+/// <summary>
+/// Stations (the default target): any format, OpenStreetMap included. A full import retires the source's stations the
+/// file lacks (kept, with <c>retired_at</c>). Rows are normalised only once the stored stations are known, so that a
+/// row whose raw text hashes as its stored station is passed on unchanged without being normalised.
+/// </summary>
+internal sealed class StationsTarget(ImportOptions options, ImportReport report) : MergeTarget(options, report)
+{
+    public override bool ReadsOsm => true;
+
+    public override bool RequiresKind => Options.DefaultKind is null;
+
+    public override Task<MergeCounts> MergeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<SourceRow> rows, ReadProgress progress,
+        CancellationToken cancellationToken)
+    {
+        var normaliser = new RowNormaliser(Report, Options.Crs, Options.Region, Options.DefaultKind);
+        return StationMerge.MergeAsync(
+            connection, transaction, Options.Source, stored => progress.Of(normaliser.AcceptForMerge(rows, stored)),
+            retireMissing: FullImport, Changes(normaliser.PositionOf), Options.BulkLoadMaxStations, cancellationToken);
+    }
+}
