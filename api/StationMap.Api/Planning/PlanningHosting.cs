@@ -13,6 +13,7 @@ public static class PlanningHosting
         builder.Services.AddSingleton<PlanningQueries>();
         builder.Services.AddSingleton<PlanningRuns>();
         builder.Services.AddSingleton<IExactCoverSolver>(CpSatCoverSolver.Instance);
+        builder.Services.AddSingleton<PlanningSolve>();
         builder.Services.AddTransient<PlanningRunJob>();
         return builder;
     }
