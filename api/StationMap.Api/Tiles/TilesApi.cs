@@ -5,6 +5,7 @@ using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations;
 using StationMap.Api.Stations.Nearest;
 using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
 using StationMap.Domain.Tiles;
 
 namespace StationMap.Api.Tiles;
@@ -29,7 +30,7 @@ public static class TilesApi
         tiles.MapGet("/stations/{z:int}/{x:int}/{y:int}.mvt", Tile)
             .WithIndexFreshness()
             .WithName("StationTile")
-            .Produces(StatusCodes.Status200OK, contentType: TileContentType)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), TileContentType)
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("A Mapbox Vector Tile (2.1) of the stations: exact clusters up to zoom 13, every station from zoom 14")
             .WithDescription("Layers 'clusters' (count and counts by kind) and 'stations' (id, kind, truck, hazmat, maxVehicleLengthM); " +
@@ -51,7 +52,7 @@ public static class TilesApi
         var tile = new TileId(z, x, y);
         if (!tile.IsValid)
         {
-            return TypedResults.ValidationProblem(TileProblems(tile), title: "No such tile");
+            return ValidationProblems.From(TileProblems(tile));
         }
         if (IndexOf(live, nearest) is not { } index)
         {
@@ -104,22 +105,21 @@ public static class TilesApi
             statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static Dictionary<string, string[]> TileProblems(TileId tile)
+    private static List<ParameterProblem> TileProblems(TileId tile)
     {
-        var problems = new Dictionary<string, string[]>();
         if (tile.Z is < 0 or > TileGrid.MaxZoom)
         {
-            problems["z"] = [$"must be between 0 and {TileGrid.MaxZoom}, got {tile.Z}"];
-            return problems;
+            return [new("z", $"must be between 0 and {TileGrid.MaxZoom}, got {tile.Z}")];
         }
         var size = 1L << tile.Z;
+        var problems = new List<ParameterProblem>();
         if (tile.X < 0 || tile.X >= size)
         {
-            problems["x"] = [$"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.X}"];
+            problems.Add(new("x", $"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.X}"));
         }
         if (tile.Y < 0 || tile.Y >= size)
         {
-            problems["y"] = [$"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.Y}"];
+            problems.Add(new("y", $"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.Y}"));
         }
         return problems;
     }

@@ -860,6 +860,8 @@ export interface components {
             amenities: string[];
             openingHours: null | string;
         };
+        /** Format: binary */
+        Stream: string;
         SuggestedSiteResult: {
             /** Format: int32 */
             rank: number;
@@ -1127,7 +1129,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": components["schemas"]["Stream"];
+                };
             };
             /** @description Not Modified */
             304: {
