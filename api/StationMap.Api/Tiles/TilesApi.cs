@@ -37,9 +37,10 @@ public static class TilesApi
                 "the filters of nearest. ETag from the data version (and the minute with openNow), 304 on If-None-Match. " +
                 "503 until the in-memory index has loaded (or with Nearest:Path=Database). " +
                 "Worst case: a zoom-0 tile with a filter that must test every station (openNow, an amenity): one pass over them, ~10 ms at 1,000,000 stations.");
-        tiles.MapGet("/stations.json", TileJsonAsync)
+        tiles.MapGet("/stations.json", TileJsonOf)
             .WithIndexFreshness()
             .WithName("StationTileJson")
+            .Produces<TileJson>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("TileJSON 3.0.0 of the station tiles, with the tile URL carrying the request's filters");
         return app;
@@ -68,28 +69,24 @@ public static class TilesApi
         return TypedResults.Bytes(StationTileEncoder.Encode(index.Tiles, tile, parameters.Filter(truck, now)), TileContentType);
     }
 
-    internal static Task<Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult>> TileJsonAsync(
+    internal static Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult> TileJsonOf(
         [AsParameters] TileParameters parameters, [AsParameters] TruckParameters truck, HttpContext context,
         LiveStationIndex live, IOptions<NearestOptions> nearest, IOptions<TilesOptions> options, TimeProvider time)
     {
-        Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult> result;
         if (IndexOf(live, nearest) is not { } index)
         {
-            result = NotLoaded(context);
-            return Task.FromResult(result);
+            return NotLoaded(context);
         }
         // The TileJSON itself does not change with the minute: only the tiles it points to do.
         var caching = TileCaching.For(index.Version, openNow: false, time.GetUtcNow(), options.Value.MaxAgeSeconds);
         caching.Apply(context.Response);
         if (caching.IsMatchedBy(context.Request))
         {
-            result = TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            return Task.FromResult(result);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var request = context.Request;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt{parameters.CanonicalQuery(truck)}";
-        result = TypedResults.Json(TileJson.Of(url, index.Version, index.Tiles.Bounds), contentType: "application/json");
-        return Task.FromResult(result);
+        return TypedResults.Json(TileJson.Of(url, index.Version, index.Tiles.Bounds), contentType: "application/json");
     }
 
     // The tiles come from memory only: before the first load, or on the database path, there are none.

@@ -883,6 +883,32 @@ export interface components {
             /** Format: double */
             coveredAfter: number;
         };
+        TileJson: {
+            tilejson: string;
+            name: string;
+            description: string;
+            version: string;
+            scheme: string;
+            tiles: string[];
+            /** Format: int32 */
+            minzoom: number;
+            /** Format: int32 */
+            maxzoom: number;
+            bounds: number[];
+            center: number[];
+            vector_layers: components["schemas"]["TileJsonLayer"][];
+        };
+        TileJsonLayer: {
+            id: string;
+            description: string;
+            /** Format: int32 */
+            minzoom: number;
+            /** Format: int32 */
+            maxzoom: number;
+            fields: {
+                [key: string]: string;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -1173,6 +1199,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TileJson"];
+                };
+            };
             /** @description Not Modified */
             304: {
                 headers: {
