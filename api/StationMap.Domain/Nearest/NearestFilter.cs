@@ -49,6 +49,12 @@ public readonly struct NearestFilter
 
     public double? MaxDistanceM { get; }
 
+    /// <summary>The trait bits a station must all have (see <see cref="MatchesTraits"/>).</summary>
+    internal long RequiredTraits => _requiredTraits;
+
+    /// <summary>The kind bits of which a station must have one (see <see cref="MatchesTraits"/>).</summary>
+    internal long KindTraits => _kindTraits;
+
     /// <summary>Whether "open now" is asked (then <see cref="Now"/> is the instant it means).</summary>
     internal bool OpenNow => _openNow;
 

@@ -58,7 +58,7 @@ public static class StationTileEncoder
             var id = index.Ids[position];
             var traits = index.TraitsAt(position);
             writer.BeginFeature();
-            writer.AddUInt(0, (ulong)id);
+            writer.AddUniqueUInt(0, (ulong)id);
             writer.AddString(1, index.KindAt(position).ToWire());
             writer.AddBool(2, (traits & StationTraits.TruckParking) != 0);
             writer.AddBool(3, (traits & StationTraits.HazmatAllowed) != 0);

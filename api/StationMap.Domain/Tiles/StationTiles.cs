@@ -39,18 +39,22 @@ public sealed class StationTiles
     private readonly ulong[] _keys;
     private readonly int[] _positions;
     private readonly long[] _traits;
+    private readonly uint[] _xs;
+    private readonly uint[] _ys;
     private readonly int[] _hoursOf;
     private readonly double[] _maxVehicleLengths;
     private readonly Level[] _levels;
 
     private StationTiles(
-        StationIndex index, ulong[] keys, int[] positions, long[] traits, int[] hoursOf, double[] maxVehicleLengths, Level[] levels,
-        (double West, double South, double East, double North)? bounds)
+        StationIndex index, ulong[] keys, int[] positions, long[] traits, uint[] xs, uint[] ys, int[] hoursOf, double[] maxVehicleLengths,
+        Level[] levels, (double West, double South, double East, double North)? bounds)
     {
         _index = index;
         _keys = keys;
         _positions = positions;
         _traits = traits;
+        _xs = xs;
+        _ys = ys;
         _hoursOf = hoursOf;
         _maxVehicleLengths = maxVehicleLengths;
         _levels = levels;
@@ -98,7 +102,7 @@ public sealed class StationTiles
             }
             i = j;
         }
-        // What the filters test, in key order: a filtered tile walks its stations' columns front to back.
+        // What the filters test and the world points, in key order: a filtered tile walks its stations' columns front to back.
         var traits = new long[n];
         var hoursOf = new int[n];
         var lengths = new double[n];
@@ -117,7 +121,7 @@ public sealed class StationTiles
         {
             levels[z] = Level.Build(keys, traits, xs, ys, CellShift(z));
         }
-        return new StationTiles(index, keys, positions, traits, hoursOf, lengths, levels, n == 0 ? null : (west, south, east, north));
+        return new StationTiles(index, keys, positions, traits, xs, ys, hoursOf, lengths, levels, n == 0 ? null : (west, south, east, north));
     }
 
     /// <summary>
@@ -139,7 +143,7 @@ public sealed class StationTiles
             {
                 if (Passes(i, filter, content))
                 {
-                    content.AddStation(_positions[i], Local(_keys[i], tile));
+                    content.AddStation(_positions[i], Local(i, tile));
                 }
             }
             return;
@@ -169,17 +173,11 @@ public sealed class StationTiles
             }
             else
             {
-                for (var i = start; i < cellEnd; i++)
-                {
-                    if (Passes(i, filter, content))
-                    {
-                        sum.Add(KindOf(_traits[i]), TileGrid.MortonX(_keys[i]), TileGrid.MortonY(_keys[i]), i);
-                    }
-                }
+                Scan(start, cellEnd, filter, content, ref sum);
             }
             if (sum.Count == 1)
             {
-                content.AddStation(_positions[sum.First], Local(_keys[sum.First], tile));
+                content.AddStation(_positions[sum.First], Local(sum.First, tile));
             }
             else if (sum.Count > 1)
             {
@@ -196,6 +194,35 @@ public sealed class StationTiles
 
     private static int KindOf(long traits) => BitOperations.TrailingZeroCount((ulong)traits >> 32);
 
+    // Adds the stations of [start, end) passing the filter: the one loop a filtered low-zoom tile spends its time in.
+    private void Scan(int start, int end, in NearestFilter filter, TileContent content, ref CellSum sum)
+    {
+        var (required, kinds) = (filter.RequiredTraits, filter.KindTraits);
+        var columns = filter.NeedsColumns;
+        var traits = _traits.AsSpan(start, end - start);
+        var xs = _xs.AsSpan(start, end - start);
+        var ys = _ys.AsSpan(start, end - start);
+        for (var i = 0; i < traits.Length; i++)
+        {
+            var t = traits[i];
+            if ((t & required) != required || (t & kinds) == 0 || (columns && !PassesColumns(start + i, filter, content)))
+            {
+                continue;
+            }
+            if (sum.Count == 0)
+            {
+                sum.First = start + i;
+            }
+            sum.Count++;
+            sum.SumX += xs[i];
+            sum.SumY += ys[i];
+            sum.Kinds[KindOf(t)]++;
+        }
+    }
+
+    private bool PassesColumns(int slot, in NearestFilter filter, TileContent content) =>
+        filter.MatchesLength(_maxVehicleLengths[slot]) && (!filter.OpenNow || content.IsOpen(_index, _hoursOf[slot], filter.Now));
+
     private bool Passes(int slot, in NearestFilter filter, TileContent content)
     {
         if (!filter.MatchesTraits(_traits[slot]))
@@ -206,13 +233,13 @@ public sealed class StationTiles
         {
             return true;
         }
-        return filter.MatchesLength(_maxVehicleLengths[slot]) && (!filter.OpenNow || content.IsOpen(_index, _hoursOf[slot], filter.Now));
+        return PassesColumns(slot, filter, content);
     }
 
     // A station's point in tile units: its world point's bits below the tile's, scaled to the extent.
-    private static TilePoint Local(ulong key, TileId tile)
+    private TilePoint Local(int slot, TileId tile)
     {
-        var (x, y) = (TileGrid.MortonX(key), TileGrid.MortonY(key));
+        var (x, y) = (_xs[slot], _ys[slot]);
         var below = TileGrid.WorldBits - tile.Z;
         var mask = below == TileGrid.WorldBits ? uint.MaxValue : (1u << below) - 1;
         var extentBits = BitOperations.Log2(VectorTileWriter.Extent);
@@ -280,18 +307,6 @@ public sealed class StationTiles
         public long SumX;
         public long SumY;
         public Kinds3 Kinds;
-
-        public void Add(int kind, uint x, uint y, int slot)
-        {
-            if (Count == 0)
-            {
-                First = slot;
-            }
-            Count++;
-            SumX += x;
-            SumY += y;
-            Kinds[kind]++;
-        }
 
         public void Add(int kind, in KindSum sum)
         {

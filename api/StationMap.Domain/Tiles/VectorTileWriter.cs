@@ -26,6 +26,8 @@ public sealed class VectorTileWriter
     private readonly Dictionary<ulong, uint> _numbers = [];
     private readonly Dictionary<string, uint> _strings = new(StringComparer.Ordinal);
     private readonly uint[] _tags = new uint[64];
+    private readonly uint[] _bools = new uint[2];
+    private readonly (string? Text, uint Index)[] _recentStrings = new (string?, uint)[8];
     private string _layerName = "";
     private IReadOnlyList<string> _keys = [];
     private uint _valueCount;
@@ -49,11 +51,18 @@ public sealed class VectorTileWriter
         _keys = keys;
     }
 
-    /// <summary>Starts a point feature at (x, y) in tile coordinates; its properties follow, then <see cref="EndFeature"/>.</summary>
+    /// <summary>Starts a feature: its properties follow, then <see cref="EndFeature"/> with its point.</summary>
     public void BeginFeature() => _tagCount = 0;
 
     public void AddString(int key, string value)
     {
+        // Most strings of a layer are a few constants (kinds): found by reference before any hashing.
+        var slot = (int)((uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value) % (uint)_recentStrings.Length);
+        if (ReferenceEquals(_recentStrings[slot].Text, value))
+        {
+            Tag(key, _recentStrings[slot].Index);
+            return;
+        }
         if (!_strings.TryGetValue(value, out var index))
         {
             index = NewValue();
@@ -65,6 +74,18 @@ public sealed class VectorTileWriter
             _values.WriteUtf8(value, length);
             _strings[value] = index;
         }
+        _recentStrings[slot] = (value, index);
+        Tag(key, index);
+    }
+
+    /// <summary>A number no other feature of the layer has (an id): written without looking for it among the values.</summary>
+    public void AddUniqueUInt(int key, ulong value)
+    {
+        var index = NewValue();
+        _values.WriteTag(4, 2);
+        _values.WriteVarint((ulong)(1 + VarintSize(value)));
+        _values.WriteTag(5, 0);
+        _values.WriteVarint(value);
         Tag(key, index);
     }
 
@@ -90,17 +111,17 @@ public sealed class VectorTileWriter
 
     public void AddBool(int key, bool value)
     {
-        var lookup = (value ? 1UL : 0UL) | 2UL << 61;
-        if (!_numbers.TryGetValue(lookup, out var index))
+        // Index + 1 of each of the two values, 0 until written.
+        ref var known = ref _bools[value ? 1 : 0];
+        if (known == 0)
         {
-            index = NewValue();
+            known = NewValue() + 1;
             _values.WriteTag(4, 2);
             _values.WriteVarint(2);
             _values.WriteTag(7, 0);
             _values.WriteVarint(value ? 1UL : 0UL);
-            _numbers[lookup] = index;
         }
-        Tag(key, index);
+        Tag(key, known - 1);
     }
 
     public void AddDouble(int key, double value)
@@ -207,6 +228,8 @@ public sealed class VectorTileWriter
         _values.Clear();
         _numbers.Clear();
         _strings.Clear();
+        Array.Clear(_bools);
+        Array.Clear(_recentStrings);
         _valueCount = 0;
         _featureCount = 0;
         _tagCount = 0;
