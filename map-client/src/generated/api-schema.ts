@@ -144,7 +144,7 @@ export interface paths {
         };
         /**
          * A Mapbox Vector Tile (2.1) of the stations: exact clusters up to zoom 13, every station from zoom 14
-         * @description Layers 'clusters' (count and counts by kind) and 'stations' (id, kind, truck, hazmat, maxVehicleLengthM); the filters of nearest. ETag from the data version (and the minute with openNow), 304 on If-None-Match. 503 until the in-memory index has loaded (or with Nearest:Path=Database). Worst case: a zoom-0 tile with a filter that must test every station (openNow, an amenity): one pass over them, ~10 ms at 1,000,000 stations.
+         * @description Layers 'clusters' (count and counts by kind) and 'stations' (id, kind, truck, hazmat, maxVehicleLengthM); the filters of nearest. ETag from the data version (and the minute with openNow), 304 on If-None-Match. 503 until the in-memory index has loaded (or with Nearest:Path=Database). Worst case: a low-zoom tile, not yet kept, with a filter that must test its stations one by one (an amenity, openNow, truck): one pass over them, ~5 ms at 1,000,000 stations; tiles up to zoom 8 are kept once built, per data version, filters and minute.
          */
         get: operations["StationTile"];
         put?: never;
