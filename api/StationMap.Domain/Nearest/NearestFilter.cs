@@ -60,6 +60,9 @@ public readonly struct NearestFilter
 
     internal DateTimeOffset Now => _now;
 
+    /// <summary>Whether a vehicle length is asked (see <see cref="MatchesLength"/>).</summary>
+    internal bool HasVehicleLength => _vehicleLengthM is not null;
+
     /// <summary>Whether the test needs more of a station than its trait mask: a vehicle length or its hours.</summary>
     internal bool NeedsColumns => _openNow || _vehicleLengthM is not null;
 

@@ -194,20 +194,42 @@ public sealed class StationTiles
 
     private static int KindOf(long traits) => BitOperations.TrailingZeroCount((ulong)traits >> 32);
 
-    // Adds the stations of [start, end) passing the filter: the one loop a filtered low-zoom tile spends its time in.
+    // Adds the stations of [start, end) passing the filter: the one loop a filtered low-zoom tile spends its time in,
+    // so every column it reads is a span in key order and "open now" is one lookup per station.
     private void Scan(int start, int end, in NearestFilter filter, TileContent content, ref CellSum sum)
     {
+        var n = end - start;
         var (required, kinds) = (filter.RequiredTraits, filter.KindTraits);
-        var columns = filter.NeedsColumns;
-        var traits = _traits.AsSpan(start, end - start);
-        var xs = _xs.AsSpan(start, end - start);
-        var ys = _ys.AsSpan(start, end - start);
+        var (checkLength, openNow, now) = (filter.HasVehicleLength, filter.OpenNow, filter.Now);
+        var traits = _traits.AsSpan(start, n);
+        var xs = _xs.AsSpan(start, n);
+        var ys = _ys.AsSpan(start, n);
+        var lengths = _maxVehicleLengths.AsSpan(start, n);
+        var hours = _hoursOf.AsSpan(start, n);
+        var open = content.OpenStates;
         for (var i = 0; i < traits.Length; i++)
         {
             var t = traits[i];
-            if ((t & required) != required || (t & kinds) == 0 || (columns && !PassesColumns(start + i, filter, content)))
+            if ((t & required) != required || (t & kinds) == 0 || (checkLength && !filter.MatchesLength(lengths[i])))
             {
                 continue;
+            }
+            if (openNow)
+            {
+                var h = hours[i];
+                if (h < 0)
+                {
+                    continue;
+                }
+                var state = open[h];
+                if (state == 0)
+                {
+                    state = content.Evaluate(_index, h, now);
+                }
+                if (state < 0)
+                {
+                    continue;
+                }
             }
             if (sum.Count == 0)
             {
@@ -434,6 +456,9 @@ public sealed class TileContent
 
     internal void AddStation(int position, TilePoint point) => _stations.Add((position, point));
 
+    /// <summary>Per distinct opening hours: 0 not yet evaluated for this tile, 1 open, -1 closed or unknown.</summary>
+    internal ReadOnlySpan<sbyte> OpenStates => _open;
+
     // "Open now" once per distinct opening hours and tile, not once per station: a few hundred texts serve millions.
     internal bool IsOpen(StationIndex index, int hoursIndex, DateTimeOffset now)
     {
@@ -442,11 +467,9 @@ public sealed class TileContent
             return false;
         }
         var state = _open[hoursIndex];
-        if (state == 0)
-        {
-            state = index.HoursByIndex(hoursIndex) is { } hours && hours.StateAt(now).IsOpen ? (sbyte)1 : (sbyte)-1;
-            _open[hoursIndex] = state;
-        }
-        return state > 0;
+        return (state == 0 ? Evaluate(index, hoursIndex, now) : state) > 0;
     }
+
+    internal sbyte Evaluate(StationIndex index, int hoursIndex, DateTimeOffset now) =>
+        _open[hoursIndex] = index.HoursByIndex(hoursIndex) is { } hours && hours.StateAt(now).IsOpen ? (sbyte)1 : (sbyte)-1;
 }
