@@ -49,7 +49,7 @@ public sealed class StationsReadTests(DemoDatabase database) : IClassFixture<Dem
         var ids = features.Select(f => f.GetProperty("id").GetInt64()).ToList();
 
         Assert.Equal(expected.Count > limit, root.GetProperty("truncated").GetBoolean());
-        Assert.Equal(expected.Count > limit, root.TryGetProperty("next", out _));
+        Assert.Equal(expected.Count > limit, root.GetProperty("next").ValueKind == JsonValueKind.String);
         Assert.Equal(expected.Take(limit), ids);
         foreach (var feature in features)
         {
@@ -88,7 +88,7 @@ public sealed class StationsReadTests(DemoDatabase database) : IClassFixture<Dem
             var page = await _client.GetFromJsonAsync<JsonElement>(url);
             Assert.Equal(limit, page.GetProperty("limit").GetInt32());
             ids.AddRange(page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
-            url = page.TryGetProperty("next", out var next) ? next.GetString() : null;
+            url = page.GetProperty("next").GetString();
         }
         Assert.Equal(expected, ids);
     }
