@@ -26,6 +26,16 @@ const kindColour: maplibregl.ExpressionSpecification = [
   '#475569',
 ];
 
+// A cluster takes the colour of the kind it holds most of (the tiles count each kind).
+const clusterColour: maplibregl.ExpressionSpecification = [
+  'case',
+  ['all', ['>=', ['get', 'warm_station'], ['get', 'workers_home']], ['>=', ['get', 'warm_station'], ['get', 'checkpoint_rest_stop']]],
+  KIND_COLOURS.warm_station!,
+  ['>=', ['get', 'workers_home'], ['get', 'checkpoint_rest_stop']],
+  KIND_COLOURS.workers_home!,
+  KIND_COLOURS.checkpoint_rest_stop!,
+];
+
 const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface MapEvents {
@@ -92,7 +102,7 @@ export class StationMapView {
     m.addLayer({
       id: 'clusters', type: 'circle', source: 'stations', 'source-layer': 'clusters',
       paint: {
-        'circle-color': '#334155', 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
+        'circle-color': clusterColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
         'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 20, 1000, 26],
       },
     });
