@@ -91,7 +91,7 @@ public sealed class StationTilesTests(GeneratedMapSite site, ITestOutputHelper o
     {
         await page.EvaluateAsync(
             "([lon, lat, zoom]) => new Promise(resolve => { const m = document.getElementById('map').stationMap;" +
-            " m.once('idle', resolve); m.jumpTo({ center: [lon, lat], zoom }); })",
+            " m.once('idle', () => resolve(true)); m.jumpTo({ center: [lon, lat], zoom }); })",
             new object[] { TiananmenLon, TiananmenLat, zoom });
     }
 

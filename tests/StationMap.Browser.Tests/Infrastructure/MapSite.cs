@@ -122,7 +122,7 @@ public class MapSite : IAsyncLifetime
     /// <summary>Waits until the map stands still with every tile of its sources loaded and drawn.</summary>
     public static Task MapIdleAsync(IPage page) => page.EvaluateAsync(
         "() => new Promise(resolve => { const m = document.getElementById('map').stationMap;" +
-        " if (!m.isMoving() && m.loaded() && m.areTilesLoaded()) resolve(); else m.once('idle', resolve); })");
+        " if (!m.isMoving() && m.loaded() && m.areTilesLoaded()) resolve(); else m.once('idle', () => resolve(true)); })");
 
     /// <summary>How many features of a map layer are drawn on screen.</summary>
     public static Task<int> DrawnCountAsync(IPage page, string layer) => page.EvaluateAsync<int>(
