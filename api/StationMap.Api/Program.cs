@@ -7,11 +7,13 @@ using StationMap.Api.Planning;
 using StationMap.Api.Routes;
 using StationMap.Api.Sources;
 using StationMap.Api.Stations;
+using StationMap.Api.Tiles;
 
 var command = ToolCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddStationMap();
 builder.AddStations();
+builder.AddTiles();
 builder.AddCheckpoints();
 builder.AddRoutes();
 builder.AddPlanning();
@@ -28,6 +30,7 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();
 app.MapImportsApi();

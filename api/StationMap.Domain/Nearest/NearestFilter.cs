@@ -37,7 +37,36 @@ public readonly struct NearestFilter
         _kindTraits = StationTraits.KindBits(kinds);
     }
 
+    /// <summary>The filters of a vector tile: those of nearest but the distance, "open now" at <paramref name="now"/>.</summary>
+    public NearestFilter(IReadOnlyList<StationKind> kinds, Amenity amenities, TruckFilter truck, bool openNow, DateTimeOffset now)
+    {
+        _requiredTraits = (long)amenities | StationTraits.Required(truck);
+        _vehicleLengthM = truck.VehicleLengthM;
+        _kindTraits = StationTraits.KindBits(kinds);
+        _openNow = openNow;
+        _now = now;
+    }
+
     public double? MaxDistanceM { get; }
+
+    /// <summary>Whether "open now" is asked (then <see cref="Now"/> is the instant it means).</summary>
+    internal bool OpenNow => _openNow;
+
+    internal DateTimeOffset Now => _now;
+
+    /// <summary>Whether the test needs more of a station than its trait mask: a vehicle length or its hours.</summary>
+    internal bool NeedsColumns => _openNow || _vehicleLengthM is not null;
+
+    /// <summary>
+    /// Whether every station of a group passes when the AND of their masks is <paramref name="allTraits"/> and they are
+    /// all of kinds that pass: true only when the filter needs nothing beyond the masks.
+    /// </summary>
+    internal bool PassesAllWith(long allTraits) => !NeedsColumns && (allTraits & _requiredTraits) == _requiredTraits;
+
+    internal bool AllowsKind(StationKind kind) => (_kindTraits & StationTraits.KindBit(kind)) != 0;
+
+    /// <summary>The vehicle-length part of <see cref="Matches"/> alone.</summary>
+    internal bool MatchesLength(double maxVehicleLengthM) => _vehicleLengthM is not { } length || maxVehicleLengthM >= length;
 
     /// <summary>Whether a station of a subtree whose masks OR to <paramref name="anyTraits"/> can pass.</summary>
     internal bool MayMatch(long anyTraits) =>

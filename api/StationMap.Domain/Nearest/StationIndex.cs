@@ -1,5 +1,6 @@
 using StationMap.Domain.Geo;
 using StationMap.Domain.Hours;
+using StationMap.Domain.Tiles;
 
 namespace StationMap.Domain.Nearest;
 
@@ -45,6 +46,7 @@ public sealed class StationIndex
         _hoursTexts = hoursTexts;
         _hours = hours;
         Grid = new StationGrid(lats, lons);
+        Tiles = StationTiles.Build(this);
     }
 
     /// <summary>The store's data version the stations were read at.</summary>
@@ -68,6 +70,9 @@ public sealed class StationIndex
 
     /// <summary>The same stations by latitude/longitude cell, for boxes and corridors; positions are this index's.</summary>
     public StationGrid Grid { get; }
+
+    /// <summary>The same stations on the Web Mercator tile grid, with cluster counts per zoom: the vector tiles' source.</summary>
+    public StationTiles Tiles { get; }
 
     /// <summary>Whether the station at <paramref name="position"/> passes <paramref name="filter"/> (its distance aside).</summary>
     public bool Passes(int position, in NearestFilter filter) =>
@@ -154,6 +159,18 @@ public sealed class StationIndex
         (StationKind)System.Numerics.BitOperations.TrailingZeroCount((ulong)_traits[position] >> 32);
 
     internal Amenity AmenitiesAt(int position) => (Amenity)(_traits[position] & 0xFFFF_FFFF);
+
+    internal long TraitsAt(int position) => _traits[position];
+
+    internal double MaxVehicleLengthAt(int position) => _maxVehicleLengths[position];
+
+    /// <summary>Which of the distinct opening hours the station has (-1: none); see <see cref="HoursByIndex"/>.</summary>
+    internal int HoursIndexAt(int position) => _hoursOf[position];
+
+    /// <summary>How many distinct opening hours texts the stations have.</summary>
+    internal int HoursCount => _hours.Length;
+
+    internal OpeningHours? HoursByIndex(int index) => _hours[index];
 
     internal string? HoursTextAt(int position) => _hoursOf[position] < 0 ? null : _hoursTexts[_hoursOf[position]];
 

@@ -135,6 +135,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tiles/stations/{z}/{x}/{y}.mvt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Mapbox Vector Tile (2.1) of the stations: exact clusters up to zoom 13, every station from zoom 14
+         * @description Layers 'clusters' (count and counts by kind) and 'stations' (id, kind, truck, hazmat, maxVehicleLengthM); the filters of nearest. ETag from the data version (and the minute with openNow), 304 on If-None-Match. 503 until the in-memory index has loaded (or with Nearest:Path=Database). Worst case: a zoom-0 tile with a filter that must test every station (openNow, an amenity): one pass over them, ~10 ms at 1,000,000 stations.
+         */
+        get: operations["StationTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tiles/stations.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** TileJSON 3.0.0 of the station tiles, with the tile URL carrying the request's filters */
+        get: operations["StationTileJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checkpoints": {
         parameters: {
             query?: never;
@@ -1056,6 +1093,88 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
+            };
+        };
+    };
+    StationTile: {
+        parameters: {
+            query?: {
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description Amenities a station must all have, comma-separated (toilet, hot_water, phone_charging, ...). */
+                amenity?: string;
+                /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
+                openNow?: boolean;
+                /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
+                truck?: boolean;
+                /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
+                vehicleLengthM?: number;
+                /** @description Only stations that accept vehicles carrying hazardous goods: true/false. */
+                hazmat?: boolean;
+            };
+            header?: never;
+            path: {
+                z: number;
+                x: number;
+                y: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    StationTileJson: {
+        parameters: {
+            query?: {
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description Amenities a station must all have, comma-separated (toilet, hot_water, phone_charging, ...). */
+                amenity?: string;
+                /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
+                openNow?: boolean;
+                /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
+                truck?: boolean;
+                /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
+                vehicleLengthM?: number;
+                /** @description Only stations that accept vehicles carrying hazardous goods: true/false. */
+                hazmat?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
