@@ -122,9 +122,9 @@ export class StationMapView {
       id: 'origin', type: 'circle', source: 'origin',
       paint: { 'circle-color': '#7c3aed', 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
     });
-    // Counts are drawn as images, not text: text needs glyph files from a server, and the page must work offline.
-    m.on('styleimagemissing', (e) => this.addCountImage(e.id));
-    for (let n = 2; n <= 100; n++) this.addCountImage(COUNT_IMAGE + n);
+    // Counts are drawn as images, not text: text needs glyph files from a server, and the page must work offline. Each
+    // is made when a tile first needs it (the resolver runs before the tile is laid out; `styleimagemissing` comes after).
+    m.setMissingStyleImageResolver((id) => this.addCountImage(id));
     m.addLayer({
       id: 'clusters-count', type: 'symbol', source: 'stations', 'source-layer': 'clusters',
       layout: {

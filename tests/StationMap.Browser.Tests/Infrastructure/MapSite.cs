@@ -73,6 +73,7 @@ public class MapSite : IAsyncLifetime
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         Api = new HttpClient { BaseAddress = BaseAddress };
+        await ReadyAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -80,6 +81,24 @@ public class MapSite : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// Waits until the API has its station index in memory: until then the station tiles answer 503, and MapLibre does
+    /// not ask for a failed tile again.
+    /// </summary>
+    private async Task ReadyAsync()
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var response = await Api.GetAsync("/healthz/ready");
+            if (response.IsSuccessStatusCode && !(await response.Content.ReadAsStringAsync()).Contains("Degraded", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The API's station index did not load within two minutes.");
     }
 
     /// <summary>A fresh phone-sized page (own storage, fixed position over Beijing, fixed clock) on the map.</summary>
