@@ -7,8 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 START=$(date +%s)
 
-# Chromium and a CJK font for the browser tests (without the font, Chinese renders as boxes in their screenshots).
-"$ROOT/scripts/deps.sh" chromium fonts-noto-cjk || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# Chromium and a CJK font for the browser tests (without the font, Chinese renders as boxes in their screenshots);
+# GDAL (gdal-bin: ogrinfo and its MVT driver), the external reader the vector tile tests check our tiles with.
+"$ROOT/scripts/deps.sh" chromium fonts-noto-cjk gdal-bin || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 export STATIONMAP_DATA=${STATIONMAP_TEST_DATA:-$ROOT/.stationmap/test}
 export STATIONMAP_PG_PORT=${STATIONMAP_TEST_PG_PORT:-55433}

@@ -5,6 +5,7 @@ using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations;
 using StationMap.Api.Stations.Nearest;
 using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
 using StationMap.Domain.Tiles;
 
 namespace StationMap.Api.Tiles;
@@ -29,16 +30,17 @@ public static class TilesApi
         tiles.MapGet("/stations/{z:int}/{x:int}/{y:int}.mvt", Tile)
             .WithIndexFreshness()
             .WithName("StationTile")
-            .Produces(StatusCodes.Status200OK, contentType: TileContentType)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), TileContentType)
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("A Mapbox Vector Tile (2.1) of the stations: exact clusters up to zoom 13, every station from zoom 14")
             .WithDescription("Layers 'clusters' (count and counts by kind) and 'stations' (id, kind, truck, hazmat, maxVehicleLengthM); " +
                 "the filters of nearest. ETag from the data version (and the minute with openNow), 304 on If-None-Match. " +
                 "503 until the in-memory index has loaded (or with Nearest:Path=Database). " +
                 "Worst case: a zoom-0 tile with a filter that must test every station (openNow, an amenity): one pass over them, ~10 ms at 1,000,000 stations.");
-        tiles.MapGet("/stations.json", TileJsonAsync)
+        tiles.MapGet("/stations.json", TileJsonOf)
             .WithIndexFreshness()
             .WithName("StationTileJson")
+            .Produces<TileJson>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("TileJSON 3.0.0 of the station tiles, with the tile URL carrying the request's filters");
         return app;
@@ -51,7 +53,7 @@ public static class TilesApi
         var tile = new TileId(z, x, y);
         if (!tile.IsValid)
         {
-            return TypedResults.ValidationProblem(TileProblems(tile), title: "No such tile");
+            return ValidationProblems.From(TileProblems(tile));
         }
         if (IndexOf(live, nearest) is not { } index)
         {
@@ -67,28 +69,24 @@ public static class TilesApi
         return TypedResults.Bytes(StationTileEncoder.Encode(index.Tiles, tile, parameters.Filter(truck, now)), TileContentType);
     }
 
-    internal static Task<Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult>> TileJsonAsync(
+    internal static Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult> TileJsonOf(
         [AsParameters] TileParameters parameters, [AsParameters] TruckParameters truck, HttpContext context,
         LiveStationIndex live, IOptions<NearestOptions> nearest, IOptions<TilesOptions> options, TimeProvider time)
     {
-        Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult> result;
         if (IndexOf(live, nearest) is not { } index)
         {
-            result = NotLoaded(context);
-            return Task.FromResult(result);
+            return NotLoaded(context);
         }
         // The TileJSON itself does not change with the minute: only the tiles it points to do.
         var caching = TileCaching.For(index.Version, openNow: false, time.GetUtcNow(), options.Value.MaxAgeSeconds);
         caching.Apply(context.Response);
         if (caching.IsMatchedBy(context.Request))
         {
-            result = TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            return Task.FromResult(result);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var request = context.Request;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt{parameters.CanonicalQuery(truck)}";
-        result = TypedResults.Json(TileJson.Of(url, index.Version, index.Tiles.Bounds), contentType: "application/json");
-        return Task.FromResult(result);
+        return TypedResults.Json(TileJson.Of(url, index.Version, index.Tiles.Bounds), contentType: "application/json");
     }
 
     // The tiles come from memory only: before the first load, or on the database path, there are none.
@@ -104,22 +102,21 @@ public static class TilesApi
             statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static Dictionary<string, string[]> TileProblems(TileId tile)
+    private static List<ParameterProblem> TileProblems(TileId tile)
     {
-        var problems = new Dictionary<string, string[]>();
         if (tile.Z is < 0 or > TileGrid.MaxZoom)
         {
-            problems["z"] = [$"must be between 0 and {TileGrid.MaxZoom}, got {tile.Z}"];
-            return problems;
+            return [new("z", $"must be between 0 and {TileGrid.MaxZoom}, got {tile.Z}")];
         }
         var size = 1L << tile.Z;
+        var problems = new List<ParameterProblem>();
         if (tile.X < 0 || tile.X >= size)
         {
-            problems["x"] = [$"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.X}"];
+            problems.Add(new("x", $"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.X}"));
         }
         if (tile.Y < 0 || tile.Y >= size)
         {
-            problems["y"] = [$"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.Y}"];
+            problems.Add(new("y", $"must be between 0 and {size - 1} at zoom {tile.Z}, got {tile.Y}"));
         }
         return problems;
     }

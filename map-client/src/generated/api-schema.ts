@@ -860,6 +860,8 @@ export interface components {
             amenities: string[];
             openingHours: null | string;
         };
+        /** Format: binary */
+        Stream: string;
         SuggestedSiteResult: {
             /** Format: int32 */
             rank: number;
@@ -880,6 +882,32 @@ export interface components {
             marginalGain: number;
             /** Format: double */
             coveredAfter: number;
+        };
+        TileJson: {
+            tilejson: string;
+            name: string;
+            description: string;
+            version: string;
+            scheme: string;
+            tiles: string[];
+            /** Format: int32 */
+            minzoom: number;
+            /** Format: int32 */
+            maxzoom: number;
+            bounds: number[];
+            center: number[];
+            vector_layers: components["schemas"]["TileJsonLayer"][];
+        };
+        TileJsonLayer: {
+            id: string;
+            description: string;
+            /** Format: int32 */
+            minzoom: number;
+            /** Format: int32 */
+            maxzoom: number;
+            fields: {
+                [key: string]: string;
+            };
         };
     };
     responses: never;
@@ -1127,7 +1155,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": components["schemas"]["Stream"];
+                };
             };
             /** @description Not Modified */
             304: {
@@ -1169,6 +1199,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TileJson"];
+                };
+            };
             /** @description Not Modified */
             304: {
                 headers: {

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StationMap.Integration.Tests.Tiles;
+
+/// <summary>
+/// GDAL's <c>ogrinfo</c> (Debian <c>gdal-bin</c>, which scripts/test.sh installs), an external reader of our tiles: its
+/// MVT driver opens a tile file and lists every feature with its fields and its point in EPSG:3857 metres.
+/// </summary>
+public static partial class Ogrinfo
+{
+    public sealed record Feature(string Layer, Dictionary<string, string> Fields, double X, double Y);
+
+    public sealed record Listing(Dictionary<string, int> FeatureCounts, List<Feature> Features);
+
+    /// <summary>Runs <c>ogrinfo -ro -al</c> on <paramref name="path"/> with the driver's open options, and reads its listing.</summary>
+    public static async Task<Listing> ReadAsync(string path, params string[] openOptions)
+    {
+        var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-ro", "-al" }.Concat(openOptions.SelectMany(o => new[] { "-oo", o })).Append(path))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"ogrinfo is not installed (apt-get install gdal-bin; scripts/test.sh does): {e.Message}");
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, $"ogrinfo exited with {process.ExitCode}: {await error}");
+            return Parse(await output);
+        }
+    }
+
+    private static Listing Parse(string text)
+    {
+        var counts = new Dictionary<string, int>();
+        var features = new List<Feature>();
+        string? layer = null;
+        Feature? current = null;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("Layer name: ", StringComparison.Ordinal))
+            {
+                layer = line["Layer name: ".Length..].Trim();
+            }
+            else if (line.StartsWith("Feature Count: ", StringComparison.Ordinal))
+            {
+                counts[layer!] = int.Parse(line["Feature Count: ".Length..], CultureInfo.InvariantCulture);
+            }
+            else if (FeatureStart().Match(line) is { Success: true } start)
+            {
+                current = new Feature(start.Groups[1].Value, [], double.NaN, double.NaN);
+                features.Add(current);
+            }
+            else if (current is not null && FieldLine().Match(line) is { Success: true } field)
+            {
+                current.Fields[field.Groups[1].Value] = field.Groups[2].Value.TrimEnd('\r');
+            }
+            else if (current is not null && PointLine().Match(line) is { Success: true } point)
+            {
+                features[^1] = current = current with
+                {
+                    X = double.Parse(point.Groups[1].Value, CultureInfo.InvariantCulture),
+                    Y = double.Parse(point.Groups[2].Value, CultureInfo.InvariantCulture),
+                };
+            }
+        }
+        return new Listing(counts, features);
+    }
+
+    [GeneratedRegex(@"^OGRFeature\((\w+)\):\d+")]
+    private static partial Regex FeatureStart();
+
+    [GeneratedRegex(@"^  (\w+) \([^)]*\)+ = (.*)$")]
+    private static partial Regex FieldLine();
+
+    [GeneratedRegex(@"^  POINT \(([-0-9.e+]+) ([-0-9.e+]+)\)")]
+    private static partial Regex PointLine();
+}
