@@ -16,6 +16,7 @@ const STATION_ZOOM = 14;
 /** The tiles' highest zoom; MapLibre enlarges them beyond it. */
 const TILES_MAX_ZOOM = 16;
 const COUNT_IMAGE = 'count-';
+const STATION_LAYERS = ['clusters', 'clusters-count', 'stations'];
 const BEIJING: [number, number] = [116.3975, 39.9087];
 
 const kindColour: maplibregl.ExpressionSpecification = [
@@ -94,22 +95,8 @@ export class StationMapView {
 
   private addLayers(): void {
     const m = this.map;
-    m.addSource('stations', {
-      type: 'vector', tiles: [this.tilesUrl()], minzoom: 0, maxzoom: TILES_MAX_ZOOM, promoteId: { stations: 'id' },
-    });
     m.addSource('origin', { type: 'geojson', data: empty });
     m.addSource('selected', { type: 'geojson', data: empty });
-    m.addLayer({
-      id: 'clusters', type: 'circle', source: 'stations', 'source-layer': 'clusters',
-      paint: {
-        'circle-color': clusterColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
-        'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 20, 1000, 26],
-      },
-    });
-    m.addLayer({
-      id: 'stations', type: 'circle', source: 'stations', 'source-layer': 'stations',
-      paint: { 'circle-color': kindColour, 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-    });
     m.addLayer({
       id: 'selected', type: 'circle', source: 'selected',
       paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 14, 'circle-stroke-color': '#111827', 'circle-stroke-width': 4 },
@@ -125,17 +112,37 @@ export class StationMapView {
     // Counts are drawn as images, not text: text needs glyph files from a server, and the page must work offline. Each
     // is made when a tile first needs it (the resolver runs before the tile is laid out; `styleimagemissing` comes after).
     m.setMissingStyleImageResolver((id) => this.addCountImage(id));
+    this.addStations();
+    for (const layer of ['clusters', 'stations']) {
+      m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
+      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
+    }
+  }
+
+  /** The station tiles and their layers, below the selected station and the origin. */
+  private addStations(): void {
+    const m = this.map;
+    m.addSource('stations', {
+      type: 'vector', tiles: [this.tilesUrl()], minzoom: 0, maxzoom: TILES_MAX_ZOOM, promoteId: { stations: 'id' },
+    });
+    m.addLayer({
+      id: 'clusters', type: 'circle', source: 'stations', 'source-layer': 'clusters',
+      paint: {
+        'circle-color': clusterColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
+        'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 20, 1000, 26],
+      },
+    }, 'selected');
     m.addLayer({
       id: 'clusters-count', type: 'symbol', source: 'stations', 'source-layer': 'clusters',
       layout: {
         'icon-allow-overlap': true, 'icon-ignore-placement': true,
         'icon-image': ['concat', COUNT_IMAGE, ['to-string', ['get', 'count']]],
       },
-    });
-    for (const layer of ['clusters', 'stations']) {
-      m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
-      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
-    }
+    }, 'selected');
+    m.addLayer({
+      id: 'stations', type: 'circle', source: 'stations', 'source-layer': 'stations',
+      paint: { 'circle-color': kindColour, 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    }, 'selected');
   }
 
   private addCountImage(id: string): void {
@@ -170,7 +177,12 @@ export class StationMapView {
   /** Which stations the markers show: the list's filters. */
   setFilter(filter: StationFilter): void {
     this.filter = filter;
-    (this.map.getSource('stations') as maplibregl.VectorTileSource | undefined)?.setTiles([this.tilesUrl()]);
+    if (!this.map.getSource('stations')) return;
+    // A new source rather than setTiles: MapLibre keeps a reloaded tile whose ETag has not changed, and the tiles'
+    // ETag names the data version, not the filter, so the old markers would stay.
+    for (const layer of STATION_LAYERS) this.map.removeLayer(layer);
+    this.map.removeSource('stations');
+    this.addStations();
   }
 
   async setOrigin(origin: LatLon | null): Promise<void> {
