@@ -123,7 +123,7 @@ export class StationMapView {
   private addStations(): void {
     const m = this.map;
     m.addSource('stations', {
-      type: 'vector', tiles: [this.tilesUrl()], minzoom: 0, maxzoom: TILES_MAX_ZOOM, promoteId: { stations: 'id' },
+      type: 'vector', tiles: [this.tilesUrl()], minzoom: 0, maxzoom: TILES_MAX_ZOOM,
     });
     m.addLayer({
       id: 'clusters', type: 'circle', source: 'stations', 'source-layer': 'clusters',
