@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "micro" => MicroBenchmarks.Run(args[1..]),
     "in-memory-nearest" => InMemoryNearestRun.Run(args[1..]),
+    "in-process-tiles" => StationMap.Benchmarks.Tiles.InProcessTilesRun.Run(args[1..]),
     "pgbench-script" => PgbenchScript.Run(args[1..]),
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
@@ -22,6 +23,8 @@ static int Usage()
           micro [BenchmarkDotNet arguments]                           micro-benchmarks of the hot pure code
           in-memory-nearest --count N [--seed S] [--seconds T] --box minLon,minLat,maxLon,maxLat
                                                                       k=10 on an in-process KD-tree, one thread
+          in-process-tiles [--count N] [--seed S] [--tiles T] --box minLon,minLat,maxLon,maxLat
+                                                                      station tiles: pyramid build time and memory, per-zoom tile times, one thread
           pgbench-script --box minLon,minLat,maxLon,maxLat [--k K]    the API's nearest SQL as a pgbench script
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
           planning [--seed S] [--span-m M] [--exact-seconds T] [--exact-workers W]

@@ -9,9 +9,10 @@ namespace StationMap.Api.Tiles;
 /// format's own version, bumped when the bytes for the same data change). "Open now" adds time: the tile is then a
 /// function of the minute too (opening hours change state on whole minutes), its ETag names the minute
 /// (<c>W/"t1-v{version}-m{unix minute}"</c>) and it may be kept only until that minute ends. The ETag is weak because
-/// the response compression gives the same tile different bytes per encoding.
+/// the response compression gives the same tile different bytes per encoding. <see cref="Minute"/> is the Unix minute
+/// "open now" is evaluated at (0 without it).
 /// </summary>
-public readonly record struct TileCaching(string ETag, int MaxAgeSeconds)
+public readonly record struct TileCaching(string ETag, int MaxAgeSeconds, long Minute)
 {
     /// <summary>The tile format's version, part of every ETag.</summary>
     public const string FormatVersion = "t1";
@@ -20,7 +21,7 @@ public readonly record struct TileCaching(string ETag, int MaxAgeSeconds)
     {
         if (!openNow)
         {
-            return new(string.Create(CultureInfo.InvariantCulture, $"W/\"{FormatVersion}-v{dataVersion}\""), maxAgeSeconds);
+            return new(string.Create(CultureInfo.InvariantCulture, $"W/\"{FormatVersion}-v{dataVersion}\""), maxAgeSeconds, 0);
         }
         var seconds = now.ToUnixTimeSeconds();
         var minute = Math.DivRem(seconds, 60, out var intoMinute);
@@ -31,7 +32,8 @@ public readonly record struct TileCaching(string ETag, int MaxAgeSeconds)
         }
         return new(
             string.Create(CultureInfo.InvariantCulture, $"W/\"{FormatVersion}-v{dataVersion}-m{minute}\""),
-            (int)Math.Min(maxAgeSeconds, 60 - intoMinute));
+            (int)Math.Min(maxAgeSeconds, 60 - intoMinute),
+            minute);
     }
 
     /// <summary>Sets <c>ETag</c> and <c>Cache-Control</c>.</summary>

@@ -21,6 +21,7 @@ public static class TilesApi
     public static WebApplicationBuilder AddTiles(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TilesOptions>().BindConfiguration(TilesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TileCache>();
         return builder;
     }
 
@@ -48,7 +49,7 @@ public static class TilesApi
 
     internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> Tile(
         int z, int x, int y, [AsParameters] TileParameters parameters, [AsParameters] TruckParameters truck, HttpContext context,
-        LiveStationIndex live, IOptions<NearestOptions> nearest, IOptions<TilesOptions> options, TimeProvider time)
+        LiveStationIndex live, IOptions<NearestOptions> nearest, IOptions<TilesOptions> options, TimeProvider time, TileCache cache)
     {
         var tile = new TileId(z, x, y);
         if (!tile.IsValid)
@@ -66,7 +67,11 @@ public static class TilesApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Bytes(StationTileEncoder.Encode(index.Tiles, tile, parameters.Filter(truck, now)), TileContentType);
+        var bytes = cache.GetOrBuild(
+            index.Version, tile, () => parameters.CanonicalQuery(truck), parameters.IsOpenNow ? caching.Minute : 0,
+            (Tiles: index.Tiles, Tile: tile, Filter: parameters.Filter(truck, now)),
+            static s => StationTileEncoder.Encode(s.Tiles, s.Tile, s.Filter));
+        return TypedResults.Bytes(bytes, TileContentType);
     }
 
     internal static Results<JsonHttpResult<TileJson>, StatusCodeHttpResult, ProblemHttpResult> TileJsonOf(

@@ -14,4 +14,12 @@ public sealed class TilesOptions
     /// </summary>
     [Range(0, 86_400)]
     public int MaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>Tiles up to this zoom are kept once built, per data version and filters (<see cref="TileCache"/>).</summary>
+    [Range(0, 22)]
+    public int CacheMaxZoom { get; set; } = 8;
+
+    /// <summary>At most this many tiles are kept (0: none); at the limit the cache starts over.</summary>
+    [Range(0, 1_000_000)]
+    public int CacheMaxTiles { get; set; } = 4096;
 }

@@ -39,14 +39,20 @@ public sealed class StationTiles
     private readonly ulong[] _keys;
     private readonly int[] _positions;
     private readonly long[] _traits;
+    private readonly int[] _hoursOf;
+    private readonly double[] _maxVehicleLengths;
     private readonly Level[] _levels;
 
-    private StationTiles(StationIndex index, ulong[] keys, int[] positions, long[] traits, Level[] levels, (double West, double South, double East, double North)? bounds)
+    private StationTiles(
+        StationIndex index, ulong[] keys, int[] positions, long[] traits, int[] hoursOf, double[] maxVehicleLengths, Level[] levels,
+        (double West, double South, double East, double North)? bounds)
     {
         _index = index;
         _keys = keys;
         _positions = positions;
         _traits = traits;
+        _hoursOf = hoursOf;
+        _maxVehicleLengths = maxVehicleLengths;
         _levels = levels;
         Bounds = bounds;
     }
@@ -60,7 +66,8 @@ public sealed class StationTiles
     /// <summary>How many cell summaries were kept, over every zoom.</summary>
     public int SummaryCount => _levels.Sum(l => l.Prefixes.Length);
 
-    internal static StationTiles Build(StationIndex index)
+    /// <summary>Builds the tiles of <paramref name="index"/>; <see cref="StationIndex.Tiles"/> holds the ones built with it.</summary>
+    public static StationTiles Build(StationIndex index)
     {
         var n = index.Count;
         var keys = new ulong[n];
@@ -91,17 +98,26 @@ public sealed class StationTiles
             }
             i = j;
         }
+        // What the filters test, in key order: a filtered tile walks its stations' columns front to back.
         var traits = new long[n];
+        var hoursOf = new int[n];
+        var lengths = new double[n];
+        var xs = new uint[n];
+        var ys = new uint[n];
         for (var i = 0; i < n; i++)
         {
-            traits[i] = index.TraitsAt(positions[i]);
+            var p = positions[i];
+            traits[i] = index.TraitsAt(p);
+            hoursOf[i] = index.HoursIndexAt(p);
+            lengths[i] = index.MaxVehicleLengthAt(p);
+            (xs[i], ys[i]) = (TileGrid.MortonX(keys[i]), TileGrid.MortonY(keys[i]));
         }
         var levels = new Level[ClusterMaxZoom + 1];
         for (var z = 0; z <= ClusterMaxZoom; z++)
         {
-            levels[z] = Level.Build(keys, traits, CellShift(z));
+            levels[z] = Level.Build(keys, traits, xs, ys, CellShift(z));
         }
-        return new StationTiles(index, keys, positions, traits, levels, n == 0 ? null : (west, south, east, north));
+        return new StationTiles(index, keys, positions, traits, hoursOf, lengths, levels, n == 0 ? null : (west, south, east, north));
     }
 
     /// <summary>
@@ -190,12 +206,7 @@ public sealed class StationTiles
         {
             return true;
         }
-        var p = _positions[slot];
-        if (!filter.MatchesLength(_index.MaxVehicleLengthAt(p)))
-        {
-            return false;
-        }
-        return !filter.OpenNow || content.IsOpen(_index, _index.HoursIndexAt(p), filter.Now);
+        return filter.MatchesLength(_maxVehicleLengths[slot]) && (!filter.OpenNow || content.IsOpen(_index, _hoursOf[slot], filter.Now));
     }
 
     // A station's point in tile units: its world point's bits below the tile's, scaled to the extent.
@@ -319,7 +330,7 @@ public sealed class StationTiles
             return i >= 0 ? i : -1;
         }
 
-        public static Level Build(ulong[] keys, long[] traits, int shift)
+        public static Level Build(ulong[] keys, long[] traits, uint[] xs, uint[] ys, int shift)
         {
             var prefixes = new List<ulong>();
             var any = new List<long>();
@@ -348,8 +359,8 @@ public sealed class StationTiles
                         {
                             sum.First = s;
                         }
-                        sum.SumX += TileGrid.MortonX(keys[s]);
-                        sum.SumY += TileGrid.MortonY(keys[s]);
+                        sum.SumX += xs[s];
+                        sum.SumY += ys[s];
                     }
                     prefixes.Add(prefix);
                     any.Add(or);

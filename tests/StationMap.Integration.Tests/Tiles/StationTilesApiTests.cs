@@ -117,6 +117,14 @@ public sealed class StationTilesApiTests(DemoDatabase database) : IClassFixture<
         var expected = PassingIds(query);
         var (west, south, east, north) = (115.4, 39.4, 117.5, 41.1);
         Assert.True(_live.All(s => s.Lon > west && s.Lon < east && s.Lat > south && s.Lat < north));
+        // Low-zoom tiles are kept once built: other filters' tiles must not answer for this one.
+        foreach (var other in new[] { "", "kind=checkpoint_rest_stop", "openNow=true" })
+        {
+            foreach (var tile in TileClient.Covering(west, south, east, north, 6))
+            {
+                await TileClient.GetAsync(_client, tile, other);
+            }
+        }
         for (var z = 0; z <= 11; z++)
         {
             var tiles = TileClient.Covering(west, south, east, north, z).ToList();
@@ -206,7 +214,15 @@ public sealed class StationTilesApiTests(DemoDatabase database) : IClassFixture<
     public async Task With_open_now_the_etag_names_the_minute_and_the_tile_is_kept_only_until_it_ends()
     {
         var version = await NearestIndexProbe.StoreVersionAsync(database.DataSources.Write);
-        var tile = TileGrid.TileOf(39.9087, 116.3975, 10);
+        // A zoom the server keeps built tiles of (per minute with open now), and one it builds every time.
+        foreach (var z in new[] { 8, 10 })
+        {
+            await AssertOpenNowCachingAsync(version, TileGrid.TileOf(39.9087, 116.3975, z));
+        }
+    }
+
+    private async Task AssertOpenNowCachingAsync(long version, TileId tile)
+    {
         // 10:00:45 in Beijing: 15 s of the minute left.
         var now = new DateTimeOffset(2026, 11, 24, 2, 0, 45, TimeSpan.Zero);
         _factory.Time.SetUtcNow(now);
