@@ -1143,6 +1143,8 @@ export interface operations {
                 amenity?: string;
                 /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
                 openNow?: boolean;
+                /** @description Datum of the positions: wgs84 (default) or gcj02, shifted before tiling for a GCJ-02 basemap such as Amap's; the tile grid is the same. */
+                crs?: string;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
@@ -1196,6 +1198,8 @@ export interface operations {
                 amenity?: string;
                 /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
                 openNow?: boolean;
+                /** @description Datum of the positions: wgs84 (default) or gcj02, shifted before tiling for a GCJ-02 basemap such as Amap's; the tile grid is the same. */
+                crs?: string;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */

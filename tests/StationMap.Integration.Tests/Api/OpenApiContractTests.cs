@@ -35,8 +35,8 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         { "/api/checkpoints/{id}/stops", "radiusM k truck vehicleLengthM hazmat" },
         { "/api/imports", "source limit" },
         { "/api/planning/coverage", "layer! radiusM kind cellM" },
-        { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow truck vehicleLengthM hazmat" },
-        { "/tiles/stations.json", "kind amenity openNow truck vehicleLengthM hazmat" },
+        { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow crs truck vehicleLengthM hazmat" },
+        { "/tiles/stations.json", "kind amenity openNow crs truck vehicleLengthM hazmat" },
     };
 
     [Theory]
