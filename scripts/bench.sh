@@ -2,6 +2,7 @@
 # Benchmarks on Release builds, against a private database of their own (port 55434, data in .stationmap/bench);
 # each sub-command prints a plain table at the end and stops whatever it started.
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
+#   scripts/bench.sh tiles [--stations 1000000] [--tiles 20000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
 #   scripts/bench.sh abuse [--stations 1000000] [--seconds 20] [--warmup 20] [--attackers 32]
@@ -202,6 +203,83 @@ cmd_nearest() {
     "index $(value index_bytes_per_station "$WORK/index.kv") bytes/station (managed), $(value bytes_per_query "$WORK/index.kv") bytes allocated per in-process query;" \
     "a full answer in process (search + JSON) $(value answer_us "$WORK/index.kv")us"
   echo "(cpu = CPU time per request/transaction; C errors = answers that differ from a brute-force geodesic ranking / queries checked)"
+}
+
+# One random tile set of a map session (zooms 5-16, most at 10-14) over the stations' region, three ways:
+# A our endpoint over HTTP (wrk), B PostGIS ST_AsMVT of the same tiles with the same clustering rule (pgbench: the
+# engine of Martin and pg_tileserv), C our encoder in process (one thread).
+cmd_tiles() {
+  local stations=1000000 tiles=20000 seconds=30 connections=32 warmup=30
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --tiles) tiles=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Tiles/wrk-tiles.lua wrk_threads=${STATIONMAP_BENCH_WRK_THREADS:-2}
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+  export TILES_FILE=$WORK/tiles.txt
+  dotnet "$BENCH_DLL" tile-set --box "$BENCH_BOX" --tiles "$tiles" >"$TILES_FILE"
+  psql_bench -d "$db" -c "drop table if exists bench_tiles" -c "create table bench_tiles (i serial primary key, z int, x int, y int)" \
+    -c "\copy bench_tiles (z, x, y) from '$TILES_FILE' with (delimiter ' ')"
+
+  say "A. API: wrk -t$wrk_threads -c$connections -d${seconds}s after ${warmup}s of warm-up"
+  start_api "$db" Memory
+  wrk -t"$wrk_threads" -c"$connections" -d"${warmup}s" -s "$lua" "$API_URL" >/dev/null
+  local api0 api1
+  api0=$(process_ticks "$API_PID")
+  wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$lua" "$API_URL" >"$WORK/wrk-tiles.out"
+  api1=$(process_ticks "$API_PID")
+  us_per api_cpu_us $(( api1 - api0 )) "$(value requests "$WORK/wrk-tiles.out")" >>"$WORK/wrk-tiles.out"
+  stop_api
+  say "A: $(tr '\n' ' ' <"$WORK/wrk-tiles.out")"
+
+  say "B. PostGIS ST_AsMVT: pgbench -c $connections -j 2 -T $seconds"
+  mkdir -p "$WORK/pgbench"
+  dotnet "$BENCH_DLL" tiles-pgbench-script --tiles "$tiles" >"$WORK/pgbench/tiles.sql"
+  local pgbench=("$PGBIN/pgbench" -n -M prepared -c "$connections" -j 2 -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -f tiles.sql "$db")
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$(( warmup < 5 ? warmup : 5 ))" >/dev/null 2>&1)
+  local pg0 pg1
+  pg0=$(pg_ticks)
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$seconds" -l --log-prefix=txn >"$WORK/pgbench.out" 2>&1)
+  pg1=$(pg_ticks)
+  awk '/^tps = / { printf "tps=%.1f\n", $3 }' "$WORK/pgbench.out" >"$WORK/pgbench.kv"
+  us_per pg_cpu_us $(( pg1 - pg0 )) "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")" >>"$WORK/pgbench.kv"
+  sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
+  dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
+  say "B: $(tr '\n' ' ' <"$WORK/pgbench.kv")"
+  # Bytes per PostGIS tile over the first 300 tiles of the set (a low-zoom tile takes PostGIS seconds).
+  sed '/^\\set/d; s/= :i$/= b.i/; s/AS tile;$/AS tile/' "$WORK/pgbench/tiles.sql" >"$WORK/pgbench/one.sql"
+  psql_bench -d "$db" -c "select 'bytes_p50=' || percentile_disc(0.5) within group (order by n), 'bytes_p99=' || percentile_disc(0.99) within group (order by n)
+    from (select length(($(cat "$WORK/pgbench/one.sql"))) as n from bench_tiles b where b.i <= 300) q" | tr '|' '\n' >>"$WORK/pgbench.kv"
+  psql_bench -d "$db" -c "drop table bench_tiles"
+
+  say "C. the encoder in process, one thread"
+  dotnet "$BENCH_DLL" tile-set-in-process --tiles "$TILES_FILE" --count "$stations" --seconds 10 >"$WORK/inproc.kv"
+
+  local a_rps b_tps
+  a_rps=$(value rps "$WORK/wrk-tiles.out"); b_tps=$(value tps "$WORK/pgbench.kv")
+  echo
+  echo "tiles: $stations generated stations (Beijing-Tianjin-Hebei), $tiles random tiles z5-16 (most at 10-14), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-40s %11s %8s %8s %8s %8s %9s %12s\n'
+  printf "$row" "run" "tiles/s" "p50 ms" "p90 ms" "p99 ms" "errors" "cpu/tile" "bytes p50/p99"
+  printf "$row" "A. API /tiles/stations (wrk)" "$a_rps" "$(value p50_ms "$WORK/wrk-tiles.out")" "$(value p90_ms "$WORK/wrk-tiles.out")" \
+    "$(value p99_ms "$WORK/wrk-tiles.out")" "$(value errors "$WORK/wrk-tiles.out")" "$(value api_cpu_us "$WORK/wrk-tiles.out")us" \
+    "$(value bytes_p50 "$WORK/inproc.kv")/$(value bytes_p99 "$WORK/inproc.kv")"
+  printf "$row" "B. PostGIS ST_AsMVT (pgbench, prepared)" "$b_tps" "$(value p50_ms "$WORK/pgbench.kv")" "$(value p90_ms "$WORK/pgbench.kv")" \
+    "$(value p99_ms "$WORK/pgbench.kv")" "$(value failed_total "$WORK/pgbench.kv")" "$(value pg_cpu_us "$WORK/pgbench.kv")us" \
+    "$(value bytes_p50 "$WORK/pgbench.kv")/$(value bytes_p99 "$WORK/pgbench.kv")"
+  printf "$row" "C. encoder in process (1 thread)" "$(value tiles_per_s "$WORK/inproc.kv")" "$(value p50_ms "$WORK/inproc.kv")" \
+    "$(value p90_ms "$WORK/inproc.kv")" "$(value p99_ms "$WORK/inproc.kv")" "-" "-" "$(value bytes_p50 "$WORK/inproc.kv")/$(value bytes_p99 "$WORK/inproc.kv")"
+  awk -v a="$a_rps" -v b="$b_tps" 'BEGIN { printf "A/B throughput = %.2f (target >= 10)\n", (b > 0 ? a / b : 0) }'
+  echo "(A bytes are the encoder's, C's column: the endpoint serves the same bytes; B bytes over the set's first 300 tiles)"
 }
 
 cmd_micro() {
@@ -453,10 +531,11 @@ cmd_planning() {
 
 case "${1:-}" in
   nearest) shift; cmd_nearest "$@" ;;
+  tiles) shift; cmd_tiles "$@" ;;
   planning) shift; cmd_planning "$@" ;;
   micro) shift; cmd_micro "$@" ;;
   import) shift; cmd_import "$@" ;;
   abuse) shift; cmd_abuse "$@" ;;
   soak) shift; cmd_soak "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
-// The station endpoints: map config, nearest, one station, stations and clusters in view. WGS-84 both ways.
+// The station endpoints: map config, nearest, one station, and the URL of the stations' vector tiles. WGS-84 both
+// ways, except tiles asked for in GCJ-02.
 
-import type { Answer, GeoJsonAnswer } from './answers';
+import type { Answer } from './answers';
 import { request, type Fetched } from './http';
 
 export type Kind = 'warm_station' | 'workers_home' | 'checkpoint_rest_stop';
@@ -20,23 +21,34 @@ export type NearestItem = Answer<'NearestItem'>;
 
 export type StationDetail = Answer<'StationDetail'>;
 
-export interface NearestQuery {
-  lat: number;
-  lon: number;
-  k: number;
+/** The filters the nearest list and the map's tiles share, so markers and list always agree. */
+export interface StationFilter {
   kinds: readonly string[];
   amenities: readonly string[];
   openNow: boolean;
 }
 
+export interface NearestQuery extends StationFilter {
+  lat: number;
+  lon: number;
+  k: number;
+}
+
+/** The datum of a basemap: tiles for a GCJ-02 basemap (Amap, Tencent) are cut from shifted positions. */
+export type Crs = 'wgs84' | 'gcj02';
+
+const setFilter = (params: URLSearchParams, f: StationFilter): URLSearchParams => {
+  if (f.kinds.length > 0) params.set('kind', f.kinds.join(','));
+  if (f.amenities.length > 0) params.set('amenity', f.amenities.join(','));
+  if (f.openNow) params.set('openNow', 'true');
+  return params;
+};
+
 const getJson = <T>(url: string, signal?: AbortSignal): Promise<Fetched<T>> =>
   request<T>(url, { signal, headers: { accept: 'application/json' } });
 
 export const nearestUrl = (q: NearestQuery): string => {
-  const params = new URLSearchParams({ lat: q.lat.toFixed(6), lon: q.lon.toFixed(6), k: String(q.k) });
-  if (q.kinds.length > 0) params.set('kind', q.kinds.join(','));
-  if (q.amenities.length > 0) params.set('amenity', q.amenities.join(','));
-  if (q.openNow) params.set('openNow', 'true');
+  const params = setFilter(new URLSearchParams({ lat: q.lat.toFixed(6), lon: q.lon.toFixed(6), k: String(q.k) }), q);
   return `/api/stations/nearest?${params}`;
 };
 
@@ -47,15 +59,13 @@ export const fetchNearest = (q: NearestQuery, signal?: AbortSignal) =>
 
 export const fetchStation = (id: number) => getJson<StationDetail>(`/api/stations/${id}`);
 
-export type BBox = [number, number, number, number];
-
-const bboxParam = (b: BBox) => b.map((v) => v.toFixed(5)).join(',');
-
-export const fetchStationsInView = (bbox: BBox, kinds: readonly string[], signal: AbortSignal) =>
-  getJson<GeoJsonAnswer<'StationFeatureCollection', GeoJSON.Point, 'StationProperties'>>(
-    `/api/stations?bbox=${bboxParam(bbox)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`, signal);
-
-export const fetchClusters = (bbox: BBox, zoom: number, kinds: readonly string[], signal: AbortSignal) =>
-  getJson<GeoJsonAnswer<'StationClusterCollection', GeoJSON.Point, 'StationClusterProperties'>>(
-    `/api/stations/clusters?bbox=${bboxParam(bbox)}&zoom=${Math.floor(zoom)}${kinds.length ? `&kind=${kinds.join(',')}` : ''}`,
-    signal);
+/**
+ * The template MapLibre fills in for the stations' vector tiles (absolute: the map's worker fetches it, and `{z}` must
+ * stay unescaped, so not built with URL). Clusters and stations are both counted under the filter.
+ */
+export const stationTilesUrl = (origin: string, f: StationFilter, crs: Crs): string => {
+  const params = setFilter(new URLSearchParams(), f);
+  if (crs !== 'wgs84') params.set('crs', crs);
+  const query = params.toString();
+  return `${origin}/tiles/stations/{z}/{x}/{y}.mvt${query ? `?${query}` : ''}`;
+};

@@ -45,7 +45,7 @@ class App {
       onStation: (id) => void this.openStation(id),
       onOrigin: (origin) => void this.setOrigin(origin),
     });
-    this.map.setKinds(this.filters.kinds);
+    this.map.setFilter(this.filters);
     this.planner = mountPlanner(this.map, config, this.lang);
     $('lang').addEventListener('click', () => this.setLang(this.lang === 'zh-CN' ? 'en' : 'zh-CN'));
     $('locate').addEventListener('click', () => this.locate());
@@ -131,7 +131,7 @@ class App {
   private setFilters(filters: Filters): void {
     this.filters = filters;
     saveFilters(filters);
-    this.map.setKinds(filters.kinds);
+    this.map.setFilter(filters);
     this.render();
     void this.loadNearest(false);
   }

@@ -50,7 +50,7 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname === '/api/stations/nearest') {
     event.respondWith(networkFirst(request, LAST_NEAREST));
-  } else if (/^\/api\/stations(\/\d+|\/clusters|\/)?$/.test(url.pathname) || url.pathname === '/api/config') {
+  } else if (/^\/api\/stations\/\d+$/.test(url.pathname) || url.pathname === '/api/config') {
     event.respondWith(networkFirst(request));
   }
 });
@@ -87,7 +87,7 @@ async function stamp(response: Response): Promise<Response> {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
-// Cards and map views pile up as a worker taps and pans; keep the most recent ones.
+// Cards pile up as a worker taps through stations; keep the most recent ones.
 async function trim(cache: Cache): Promise<void> {
   const keys = (await cache.keys()).filter((k) => !k.url.endsWith(LAST_NEAREST));
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) await cache.delete(old);

@@ -9,6 +9,9 @@ return args.FirstOrDefault() switch
     "in-memory-nearest" => InMemoryNearestRun.Run(args[1..]),
     "in-process-tiles" => StationMap.Benchmarks.Tiles.InProcessTilesRun.Run(args[1..]),
     "pgbench-script" => PgbenchScript.Run(args[1..]),
+    "tile-set" => StationMap.Benchmarks.Tiles.TileSet.Run(args[1..]),
+    "tile-set-in-process" => StationMap.Benchmarks.Tiles.TileSetRun.Run(args[1..]),
+    "tiles-pgbench-script" => StationMap.Benchmarks.Tiles.TilesPgbenchScript.Run(args[1..]),
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
     "planning" => PlanningBenchmark.Run(args[1..]),
@@ -26,6 +29,11 @@ static int Usage()
           in-process-tiles [--count N] [--seed S] [--tiles T] --box minLon,minLat,maxLon,maxLat
                                                                       station tiles: pyramid build time and memory, per-zoom tile times, one thread
           pgbench-script --box minLon,minLat,maxLon,maxLat [--k K]    the API's nearest SQL as a pgbench script
+          tile-set --box minLon,minLat,maxLon,maxLat [--tiles N] [--seed S]
+                                                                      random tiles of a map session (zooms 5-16, most at 10-14): z x y lines
+          tile-set-in-process --tiles FILE [--count N] [--seed S] [--seconds T]
+                                                                      the tile encoder over that set in process, one thread
+          tiles-pgbench-script [--tiles N]                            ST_AsMVT of the tiles in table bench_tiles, with our clustering rule
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
           planning [--seed S] [--span-m M] [--exact-seconds T] [--exact-workers W]
                                                                       site selection: greedy + swap at city scale, exact vs greedy

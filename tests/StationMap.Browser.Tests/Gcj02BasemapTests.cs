@@ -24,6 +24,14 @@ public sealed class Gcj02BasemapTests(Gcj02MapSite site) : IClassFixture<Gcj02Ma
 
         var center = (await page.GetAttributeAsync("#map", "data-center"))!.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.True(Math.Abs(center[0] - station.Lon) > 1e-3, "the marker was not shifted from WGS-84");
+        // The marker itself, from the tiles (asked for with crs=gcj02), sits there too, within a tile unit (1/4096 of a tile).
+        await MapSite.MapIdleAsync(page);
+        var marker = await page.EvaluateAsync<double[]>(
+            "id => document.getElementById('map').stationMap.queryRenderedFeatures({ layers: ['stations'] })" +
+            ".find(f => f.properties.id === id)?.geometry.coordinates ?? []", station.Id);
+        Assert.Equal(2, marker.Length);
+        Assert.Equal(gcj.Lon, marker[0], 0.00001);
+        Assert.Equal(gcj.Lat, marker[1], 0.00001);
         Assert.Contains("高德地图", await page.InnerTextAsync(".maplibregl-ctrl-attrib"), StringComparison.Ordinal);
         await MapSite.ScreenshotAsync(page, "gcj02-basemap");
         // The page's policy lets in the configured tile host (Amap's), not only OpenStreetMap's.

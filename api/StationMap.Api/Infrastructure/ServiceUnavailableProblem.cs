@@ -13,6 +13,13 @@ public static class ServiceUnavailableProblem
     public static ValueTask WriteAsync(HttpContext context, int retryAfterSeconds, string detail) =>
         WriteRetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, retryAfterSeconds, Title, detail);
 
+    /// <summary>The same 503 as a typed result, for a handler that finds what it answers from unavailable.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Result(HttpResponse response, int retryAfterSeconds, string detail)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: Title, detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
     public static ValueTask WriteRetryLaterAsync(HttpContext context, int status, int retryAfterSeconds, string title, string detail)
     {
         context.Response.StatusCode = status;

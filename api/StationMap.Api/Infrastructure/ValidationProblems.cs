@@ -30,9 +30,6 @@ internal static class ValidationProblems
             title: title, detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 
-    public static Func<string, string?> Lookup(HttpRequest request) =>
-        name => request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
-
     private static (Dictionary<string, string[]> Errors, string Detail) Bounded(IReadOnlyList<ParameterProblem> problems)
     {
         var fields = problems.GroupBy(p => Shorten(p.Parameter, MaxFieldNameLength), StringComparer.Ordinal).ToList();

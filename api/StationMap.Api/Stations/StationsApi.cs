@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Infrastructure;
@@ -27,16 +28,19 @@ public static class StationsApi
         areas.MapGet("/", InBoundingBoxAsync)
             .WithName("StationsInBoundingBox")
             .Produces<StationFeatureCollection>(StatusCodes.Status200OK, "application/geo+json")
-            .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)")
-            .WithDescription("Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. " +
+            .WithSummary("Stations inside a bbox as a GeoJSON FeatureCollection, with nearest's filters, paged by id ('next' links the following page)")
+            .WithDescription("A page holds the first 'limit' matching stations (at most 5,000) with an id above 'after'; while more follow, 'next' is the " +
+                "URL of the next page (same filters) and 'truncated' is true. A parameter the endpoint does not know is a 400. " +
+                "Worst case: the whole world, every station matching, a page of 5,000: 0.13 s of CPU from memory at 1,000,000 stations. " +
                 "Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).");
-        areas.MapGet("/clusters", ClustersAsync)
+        areas.MapGet("/clusters", Clusters)
             .WithName("StationClusters")
             .Produces<StationClusterCollection>(StatusCodes.Status200OK, "application/geo+json")
+            .Deprecated(ClustersDeprecatedSince, "the vector tiles GET /tiles/stations/{z}/{x}/{y}.mvt (layers 'clusters' and 'stations'), which cluster from the same index")
             .WithSummary("Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)")
-            .WithDescription("A cell is about 64 screen pixels wide. " +
+            .WithDescription("A cell is about 64 screen pixels wide. Answered from the in-memory index only: 503 with Retry-After while it is not serving. " +
                 "A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): " +
-                "0.09 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations live stations is refused (422).");
+                "0.09 s of CPU from memory at 1,000,000 stations.");
         lookups.MapGet("/{id:long}", ByIdAsync)
             .WithName("StationById")
             .WithSummary("One station in full")
@@ -50,18 +54,27 @@ public static class StationsApi
         TypedResults.Ok(await search.FindAsync(parameters.ToQuery(truck), cancellationToken));
 
     internal static async Task<Results<JsonHttpResult<StationFeatureCollection>, ValidationProblem, ProblemHttpResult>> InBoundingBoxAsync(
-        [AsParameters] InViewParameters parameters, [AsParameters] TruckParameters truck, StationsInView view, CancellationToken cancellationToken)
+        [AsParameters] InViewParameters parameters, [AsParameters] TruckParameters truck, StationsInView view, HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        var features = await view.FeaturesAsync(parameters.Bbox!.Value!.Value, QueryKinds.Of(parameters.Kind), truck.Filter, cancellationToken);
-        if (features is null)
+        var query = parameters.ToQuery(truck, view.PageLimit);
+        var page = await view.PageAsync(query, cancellationToken);
+        if (page is null)
         {
-            return TooManyForDatabase(view);
+            return CostLimitProblem.For(
+                "bbox", $"holds more than {view.DatabaseMaxStations} stations, more than the database answers for while the in-memory index is not serving; send a smaller box");
         }
-        return TypedResults.Json(features, contentType: "application/geo+json");
+        var next = page is { More: true, LastId: { } last }
+            ? NextPageLink.For(request, "after", last.ToString(CultureInfo.InvariantCulture))
+            : null;
+        return TypedResults.Json(new StationFeatureCollection(page.Features, page.More, query.Limit, next), contentType: "application/geo+json");
     }
 
-    internal static async Task<Results<JsonHttpResult<StationClusterCollection>, ValidationProblem, ProblemHttpResult>> ClustersAsync(
-        [AsParameters] ClusterParameters parameters, StationsInView view, CancellationToken cancellationToken)
+    // The day the tiles replaced the clusters (issue 16); the Deprecation header carries it.
+    private static readonly DateTimeOffset ClustersDeprecatedSince = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+
+    internal static Results<JsonHttpResult<StationClusterCollection>, ValidationProblem, ProblemHttpResult> Clusters(
+        [AsParameters] ClusterParameters parameters, StationsInView view, HttpResponse response, IOptions<DatabaseOptions> database)
     {
         var box = parameters.Bbox!.Value!.Value;
         var zoom = parameters.Zoom!.Value!.Value;
@@ -72,16 +85,13 @@ public static class StationsApi
             return CostLimitProblem.For(
                 "bbox", $"spans {cells:0} cells at zoom {Math.Floor(zoom):0}, more than the {StationClustering.MaxCells:0} allowed; zoom out or send a smaller box");
         }
-        var clusters = await view.ClustersAsync(box, QueryKinds.Of(parameters.Kind), cellDegrees, cancellationToken);
-        if (clusters is null)
+        if (view.Clusters(box, QueryKinds.Of(parameters.Kind), cellDegrees) is not { } clusters)
         {
-            return TooManyForDatabase(view);
+            return ServiceUnavailableProblem.Result(
+                response, database.Value.RetryAfterSeconds, "Clusters are answered from the in-memory station index, which is not serving yet; retry later.");
         }
         return TypedResults.Json(clusters, contentType: "application/geo+json");
     }
-
-    private static ProblemHttpResult TooManyForDatabase(StationsInView view) => CostLimitProblem.For(
-        "bbox", $"holds more than {view.DatabaseMaxStations} stations, more than the database answers for while the in-memory index is not serving; send a smaller box");
 
     internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
         long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)

@@ -12,7 +12,6 @@ public static class StationsHosting
         services.AddOptions<StationsOptions>().BindConfiguration(StationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NearestOptions>().BindConfiguration(NearestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StationQueries>();
-        services.AddSingleton<StationClusterQueries>();
         services.AddSingleton<StationsInView>();
         services.AddSingleton<StationSnapshots>();
         services.AddSingleton<LiveStationIndex>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
@@ -8,89 +9,79 @@ using StationMap.Store.Stations;
 namespace StationMap.Api.Stations;
 
 /// <summary>
-/// The stations of a map view, one by one or on a grid, from the in-memory index when it is loaded (and
-/// <see cref="NearestOptions.Path"/> is memory); otherwise from PostGIS, for a box holding at most
-/// <see cref="StationsOptions.DatabaseMaxStations"/> live stations (a bigger one is refused). Both give the same answers.
+/// The stations of a map view: a page of them by id, from the in-memory index when it is loaded (and
+/// <see cref="NearestOptions.Path"/> is memory), otherwise from PostGIS for a box holding at most
+/// <see cref="StationsOptions.DatabaseMaxStations"/> live stations (a bigger one is refused), both giving the same
+/// pages; or on a grid, from the index only.
 /// </summary>
 public sealed class StationsInView(
-    StationQueries queries, StationClusterQueries clusterQueries, LiveStationIndex live, IOptions<NearestOptions> nearest,
-    IOptions<StationsOptions> options)
+    StationQueries queries, LiveStationIndex live, IOptions<NearestOptions> nearest, IOptions<StationsOptions> options,
+    OpeningHoursCache hours, TimeProvider time)
 {
     private readonly bool _useMemory = nearest.Value.Path == NearestPath.Memory;
 
-    /// <summary>The stations in the box passing the filters, first <see cref="StationsOptions.BoundingBoxLimit"/> by id; null when the database path refuses the box.</summary>
-    public async Task<StationFeatureCollection?> FeaturesAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, CancellationToken cancellationToken)
-    {
-        var limit = options.Value.BoundingBoxLimit;
-        if (Index() is { } index)
-        {
-            var (positions, matched) = FirstById(index, box, new NearestFilter(kinds, truck), limit);
-            return new StationFeatureCollection(positions.Select(p => StationProperties.Feature(index[p])).ToList(), matched > limit, limit);
-        }
-        if (await queries.BoxHoldsMoreThanAsync(box, DatabaseMaxStations, cancellationToken))
-        {
-            return null;
-        }
-        var stations = await queries.InBoundingBoxAsync(box, kinds, truck, limit + 1, cancellationToken);
-        return new StationFeatureCollection(stations.Take(limit).Select(StationProperties.Feature).ToList(), stations.Count > limit, limit);
-    }
-
-    /// <summary>The stations in the box on a grid of <paramref name="cellDegrees"/>; null when the database path refuses the box.</summary>
-    public async Task<StationClusterCollection?> ClustersAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees, CancellationToken cancellationToken)
-    {
-        var limit = options.Value.BoundingBoxLimit;
-        IReadOnlyList<StationCluster> clusters;
-        if (Index() is { } index)
-        {
-            clusters = StationClustering.Cluster(index, box, new NearestFilter(kinds, default), cellDegrees);
-        }
-        else if (await queries.BoxHoldsMoreThanAsync(box, DatabaseMaxStations, cancellationToken))
-        {
-            return null;
-        }
-        else
-        {
-            clusters = await clusterQueries.InBoundingBoxAsync(box, kinds, cellDegrees, limit + 1, cancellationToken);
-        }
-        return new StationClusterCollection(clusters.Take(limit).Select(StationClusterProperties.Feature).ToList(), cellDegrees, clusters.Count > limit);
-    }
+    /// <summary>The most stations a page holds, and how many it holds when the client does not say.</summary>
+    public int PageLimit => options.Value.BoundingBoxLimit;
 
     /// <summary>How many stations the database path reads at most for one box.</summary>
     public int DatabaseMaxStations => options.Value.DatabaseMaxStations;
 
-    private StationIndex? Index() => _useMemory ? live.Current?.Index : null;
-
-    // The limit + 1 smallest ids among the matching stations, by id, with how many matched in all: one pass, and a heap
-    // of limit + 1 (largest id on top) that a station with a larger id than all of them does not touch.
-    private static (List<int> Positions, int Matched) FirstById(StationIndex index, BoundingBox box, in NearestFilter filter, int limit)
+    /// <summary>One page of the query; null when the database path refuses the box.</summary>
+    public async Task<StationsPage?> PageAsync(InViewQuery query, CancellationToken cancellationToken)
     {
-        var heap = new PriorityQueue<int, long>(limit + 1, Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
-        var matched = 0;
-        foreach (var p in index.Grid.InBox(box))
+        var now = time.GetUtcNow();
+        if (Index() is { } index)
         {
-            if (!index.Passes(p, filter))
-            {
-                continue;
-            }
-            matched++;
-            var id = index[p].Id;
-            if (heap.Count <= limit)
-            {
-                heap.Enqueue(p, id);
-            }
-            else if (heap.TryPeek(out _, out var largest) && id < largest)
-            {
-                heap.DequeueEnqueue(p, id);
-            }
+            var page = InViewPage.Of(index, query, now);
+            return new StationsPage([.. page.Positions.Select(p => StationProperties.Feature(index[p]))], page.More);
         }
-        var positions = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var p, out _))
+        if (await queries.BoxHoldsMoreThanAsync(query.Box, DatabaseMaxStations, cancellationToken))
         {
-            positions.Add(p);
+            return null;
         }
-        positions.Reverse();
-        return (positions.Count > limit ? positions.GetRange(0, limit) : positions, matched);
+        return await DatabasePageAsync(query, now, cancellationToken);
     }
+
+    /// <summary>The stations in the box on a grid of <paramref name="cellDegrees"/>; null when the index is not serving.</summary>
+    public StationClusterCollection? Clusters(BoundingBox box, IReadOnlyList<StationKind> kinds, double cellDegrees)
+    {
+        if (Index() is not { } index)
+        {
+            return null;
+        }
+        var limit = PageLimit;
+        var clusters = StationClustering.Cluster(index, box, new NearestFilter(kinds, default), cellDegrees);
+        return new StationClusterCollection([.. clusters.Take(limit).Select(StationClusterProperties.Feature)], cellDegrees, clusters.Count > limit);
+    }
+
+    // The database filters all but "open now", which needs the hours evaluated here: batches of Limit + 1 rows by id
+    // until Limit + 1 open stations are found or the box is read (the box's size was bounded before).
+    private async Task<StationsPage> DatabasePageAsync(InViewQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = query.Limit + 1;
+        var found = new List<Station>(batch);
+        var after = query.AfterId;
+        while (found.Count < batch)
+        {
+            var stations = await queries.InBoundingBoxAsync(query, after, batch, cancellationToken);
+            found.AddRange(query.OpenNow
+                ? stations.Where(s => OpeningStatus.At(hours.Get(s.Record.OpeningHours), now).OpenNow == true)
+                : stations);
+            if (stations.Count < batch)
+            {
+                break;
+            }
+            after = stations[^1].Id;
+        }
+        return new StationsPage([.. found.Take(query.Limit).Select(StationProperties.Feature)], found.Count > query.Limit);
+    }
+
+    private StationIndex? Index() => _useMemory ? live.Current?.Index : null;
+}
+
+/// <summary>A page of stations by id, and whether another follows.</summary>
+public sealed record StationsPage(IReadOnlyList<Feature<PointGeometry, StationProperties>> Features, bool More)
+{
+    /// <summary>The id the next page starts after: the last one here.</summary>
+    public long? LastId => Features.Count > 0 ? Features[^1].Id : null;
 }

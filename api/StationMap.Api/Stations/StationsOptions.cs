@@ -7,8 +7,8 @@ public sealed class StationsOptions
 {
     public const string Section = "Stations";
 
-    /// <summary>At most this many features in one bbox answer; more sets <c>truncated</c>.</summary>
-    [Range(1, 100_000)]
+    /// <summary>At most this many stations in one page of a bbox answer (and the page size when the client gives no <c>limit</c>); clusters cap their cells at it too.</summary>
+    [Range(1, Domain.Queries.InViewQuery.MaxLimit)]
     public int BoundingBoxLimit { get; set; } = 5000;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
+using StationMap.Domain.Queries;
 
 namespace StationMap.Api.Tiles;
 
@@ -25,6 +27,21 @@ public sealed record TileParameters : IQueryParameters
     public QueryFlag? OpenNow { get; init; }
 
     public bool IsOpenNow => OpenNow?.Value ?? false;
+
+    [FromQuery(Name = "crs"), AllowedValues("wgs84", "gcj02")]
+    [Description("Datum of the positions: wgs84 (default) or gcj02, shifted before tiling for a GCJ-02 basemap such as Amap's; the tile grid is the same.")]
+    public string? Crs { get; init; }
+
+    /// <summary>The stations are tiled at their GCJ-02 positions.</summary>
+    public bool IsGcj02 => string.Equals(Crs?.Trim(), "gcj02", StringComparison.OrdinalIgnoreCase);
+
+    void IQueryParameters.Check(List<ParameterProblem> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(Crs) && !IsGcj02 && !string.Equals(Crs.Trim(), "wgs84", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new("crs", $"must be wgs84 or gcj02, got '{(Crs.Length > 40 ? Crs[..40] + "…" : Crs)}'"));
+        }
+    }
 
     /// <summary>The filter; call once the parameters have been checked.</summary>
     public NearestFilter Filter(TruckParameters truck, DateTimeOffset now) =>
@@ -63,6 +80,10 @@ public sealed record TileParameters : IQueryParameters
         if (IsOpenNow)
         {
             parts.Add("openNow=true");
+        }
+        if (IsGcj02)
+        {
+            parts.Add("crs=gcj02");
         }
         return parts.Count == 0 ? "" : new StringBuilder("?").AppendJoin('&', parts).ToString();
     }

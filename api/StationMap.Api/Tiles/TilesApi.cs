@@ -70,7 +70,7 @@ public static class TilesApi
         }
         var bytes = cache.GetOrBuild(
             index.Version, tile, () => parameters.CanonicalQuery(truck), parameters.IsOpenNow ? caching.Minute : 0,
-            (Tiles: index.Tiles, Tile: tile, Filter: parameters.Filter(truck, now)),
+            (Tiles: parameters.IsGcj02 ? index.Gcj02Tiles : index.Tiles, Tile: tile, Filter: parameters.Filter(truck, now)),
             static s => StationTileEncoder.Encode(s.Tiles, s.Tile, s.Filter));
         return TypedResults.Bytes(bytes, TileContentType);
     }
@@ -92,7 +92,7 @@ public static class TilesApi
         }
         var request = context.Request;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt{parameters.CanonicalQuery(truck)}";
-        return TypedResults.Json(TileJson.Of(url, index.Version, index.Tiles.Bounds), contentType: "application/json");
+        return TypedResults.Json(TileJson.Of(url, index.Version, (parameters.IsGcj02 ? index.Gcj02Tiles : index.Tiles).Bounds), contentType: "application/json");
     }
 
     // The tiles come from memory only: before the first load, or on the database path, there are none.

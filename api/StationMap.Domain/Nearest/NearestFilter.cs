@@ -29,7 +29,17 @@ public readonly struct NearestFilter
         MaxDistanceM = query.MaxDistanceM;
     }
 
-    /// <summary>The filters of a map view or a corridor: kinds (every kind when none is given) and truck attributes.</summary>
+    /// <summary>The filters of a page of stations in a box: the same as a nearest query's, without a distance.</summary>
+    public NearestFilter(InViewQuery query, DateTimeOffset now)
+    {
+        _requiredTraits = (long)query.Amenities | StationTraits.Required(query.Truck);
+        _vehicleLengthM = query.Truck.VehicleLengthM;
+        _kindTraits = StationTraits.KindBits(query.Kinds);
+        _openNow = query.OpenNow;
+        _now = now;
+    }
+
+    /// <summary>The filters of a grid of clusters or a corridor: kinds (every kind when none is given) and truck attributes.</summary>
     public NearestFilter(IReadOnlyList<StationKind> kinds, TruckFilter truck)
     {
         _requiredTraits = StationTraits.Required(truck);

@@ -47,6 +47,8 @@ public sealed class StationIndex
         _hours = hours;
         Grid = new StationGrid(lats, lons);
         Tiles = StationTiles.Build(this);
+        // Built on the first GCJ-02 request only: most indexes never serve one.
+        _gcj02Tiles = new Lazy<StationTiles>(() => StationTiles.Build(this, gcj02: true));
     }
 
     /// <summary>The store's data version the stations were read at.</summary>
@@ -73,6 +75,11 @@ public sealed class StationIndex
 
     /// <summary>The same stations on the Web Mercator tile grid, with cluster counts per zoom: the vector tiles' source.</summary>
     public StationTiles Tiles { get; }
+
+    private readonly Lazy<StationTiles> _gcj02Tiles;
+
+    /// <summary>The same tiles with every station at its GCJ-02 position (Amap's datum), for a GCJ-02 basemap.</summary>
+    public StationTiles Gcj02Tiles => _gcj02Tiles.Value;
 
     /// <summary>Whether the station at <paramref name="position"/> passes <paramref name="filter"/> (its distance aside).</summary>
     public bool Passes(int position, in NearestFilter filter) =>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;
 
 namespace StationMap.Domain.Tiles;
@@ -71,7 +72,8 @@ public sealed class StationTiles
     public int SummaryCount => _levels.Sum(l => l.Prefixes.Length);
 
     /// <summary>Builds the tiles of <paramref name="index"/>; <see cref="StationIndex.Tiles"/> holds the ones built with it.</summary>
-    public static StationTiles Build(StationIndex index)
+    /// <param name="gcj02">Tile the stations at their GCJ-02 positions (shifted up to ~600 m, across tile and cell edges).</param>
+    public static StationTiles Build(StationIndex index, bool gcj02 = false)
     {
         var n = index.Count;
         var keys = new ulong[n];
@@ -80,6 +82,10 @@ public sealed class StationTiles
         for (var p = 0; p < n; p++)
         {
             var (lat, lon) = (index.Lats[p], index.Lons[p]);
+            if (gcj02)
+            {
+                (lat, lon) = ChinaCoordinates.Wgs84ToGcj02(new LatLon(lat, lon));
+            }
             keys[p] = TileGrid.Morton(TileGrid.WorldX(lon), TileGrid.WorldY(lat));
             positions[p] = p;
             west = Math.Min(west, lon);

@@ -70,6 +70,7 @@ public sealed class StationQueries(StationDataSources dataSources)
         SELECT {StationColumns.Select}
         FROM station s
         WHERE {LiveAndFiltered}
+          AND s.id > @after_id
           AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
         ORDER BY s.id
         LIMIT @limit
@@ -146,18 +147,19 @@ public sealed class StationQueries(StationDataSources dataSources)
     }
 
     /// <summary>
-    /// Live stations inside the box (edges inclusive), by id, at most <paramref name="limit"/>. Reads every live station
-    /// of the box that passes: callers bound that first (<see cref="BoxHoldsMoreThanAsync"/>).
+    /// Live stations inside the query's box (edges inclusive) with an id above <paramref name="afterId"/> that pass its
+    /// filters except "open now" (hours the database cannot evaluate), by id, at most <paramref name="limit"/>. Reads
+    /// every such station of the box: callers bound that first (<see cref="BoxHoldsMoreThanAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(
-        BoundingBox box, IReadOnlyList<StationKind> kinds, TruckFilter truck, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Station>> InBoundingBoxAsync(InViewQuery query, long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSources.Read.CreateCommand(BoundingBoxSql);
-        command.Parameters.Add(new NpgsqlParameter<double>("min_lon", box.MinLon));
-        command.Parameters.Add(new NpgsqlParameter<double>("min_lat", box.MinLat));
-        command.Parameters.Add(new NpgsqlParameter<double>("max_lon", box.MaxLon));
-        command.Parameters.Add(new NpgsqlParameter<double>("max_lat", box.MaxLat));
-        AddFilters(command, kinds, Amenity.None, truck);
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lon", query.Box.MinLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("min_lat", query.Box.MinLat));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lon", query.Box.MaxLon));
+        command.Parameters.Add(new NpgsqlParameter<double>("max_lat", query.Box.MaxLat));
+        command.Parameters.Add(new NpgsqlParameter<long>("after_id", afterId));
+        AddFilters(command, query.Kinds, query.Amenities, query.Truck);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         var results = new List<Station>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

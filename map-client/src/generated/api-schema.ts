@@ -103,8 +103,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stations inside a bbox as a GeoJSON FeatureCollection (capped; 'truncated' says when more exist)
-         * @description Worst case: the whole world, every station matching, the first 5,000 by id: 0.13 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).
+         * Stations inside a bbox as a GeoJSON FeatureCollection, with nearest's filters, paged by id ('next' links the following page)
+         * @description A page holds the first 'limit' matching stations (at most 5,000) with an id above 'after'; while more follow, 'next' is the URL of the next page (same filters) and 'truncated' is true. A parameter the endpoint does not know is a 400. Worst case: the whole world, every station matching, a page of 5,000: 0.13 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations (20,000) live stations is refused (422).
          */
         get: operations["StationsInBoundingBox"];
         put?: never;
@@ -124,7 +124,8 @@ export interface paths {
         };
         /**
          * Stations inside a bbox aggregated on a grid sized for the zoom level (GeoJSON; one point per occupied cell)
-         * @description A cell is about 64 screen pixels wide. A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): 0.09 s of CPU from memory at 1,000,000 stations. Without the index a box holding more than Stations:DatabaseMaxStations live stations is refused (422).
+         * @deprecated
+         * @description Deprecated: use the vector tiles GET /tiles/stations/{z}/{x}/{y}.mvt (layers 'clusters' and 'stations'), which cluster from the same index. A cell is about 64 screen pixels wide. Answered from the in-memory index only: 503 with Retry-After while it is not serving. A box spanning more than 100,000 cells is refused (422). Worst case: all of Beijing-Tianjin-Hebei at zoom 12 (86,000 cells, every station): 0.09 s of CPU from memory at 1,000,000 stations.
          */
         get: operations["StationClusters"];
         put?: never;
@@ -851,6 +852,7 @@ export interface components {
             truncated: boolean;
             /** Format: int32 */
             limit: number;
+            next: null | string;
             features: components["schemas"]["FeatureOfPointGeometryAndStationProperties"][];
         };
         StationProperties: {
@@ -1053,8 +1055,16 @@ export interface operations {
             query: {
                 /** @description The box to list: minLon,minLat,maxLon,maxLat in WGS-84 degrees (RFC 7946 order). */
                 bbox: string;
-                /** @description Station kinds, comma-separated; every kind when absent. */
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
                 kind?: string;
+                /** @description Amenities a station must all have, comma-separated (toilet, hot_water, phone_charging, ...). */
+                amenity?: string;
+                /** @description Only stations open now (China Standard Time): true/false. */
+                openNow?: boolean;
+                /** @description Stations per page, by id; Stations:BoundingBoxLimit (5,000) when absent, and never more. */
+                limit?: number;
+                /** @description Only stations with a larger id: the last id of the previous page. The answer's 'next' link carries it; absent starts at the first station. */
+                after?: number;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
@@ -1133,6 +1143,8 @@ export interface operations {
                 amenity?: string;
                 /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
                 openNow?: boolean;
+                /** @description Datum of the positions: wgs84 (default) or gcj02, shifted before tiling for a GCJ-02 basemap such as Amap's; the tile grid is the same. */
+                crs?: string;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
@@ -1186,6 +1198,8 @@ export interface operations {
                 amenity?: string;
                 /** @description Only stations open now (China Standard Time): true/false. The tile then changes every minute (its ETag names the minute). */
                 openNow?: boolean;
+                /** @description Datum of the positions: wgs84 (default) or gcj02, shifted before tiling for a GCJ-02 basemap such as Amap's; the tile grid is the same. */
+                crs?: string;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */

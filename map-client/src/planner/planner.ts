@@ -124,7 +124,7 @@ export class PlannerView {
     map.addSource('planner-heat', { type: 'geojson', data: empty });
     map.addSource('planner-reach', { type: 'geojson', data: empty });
     // Below the station markers, so stations stay clickable through the overlays.
-    const below = map.getLayer('cells') ? 'cells' : undefined;
+    const below = map.getLayer('clusters') ? 'clusters' : undefined;
     map.addLayer({ id: 'planner-heat', type: 'fill', source: 'planner-heat', paint: { 'fill-opacity': 0.55, 'fill-color': '#f59e0b' } }, below);
     map.addLayer({ id: 'planner-heat-line', type: 'line', source: 'planner-heat', paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.6 } }, below);
     map.addLayer({ id: 'planner-reach', type: 'fill', source: 'planner-reach', paint: { 'fill-color': '#2563eb', 'fill-opacity': 0.12 } }, below);

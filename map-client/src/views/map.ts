@@ -1,20 +1,23 @@
-// The map: basemap, station markers for the visible area only, the origin and the selected station.
-// Below DETAIL_ZOOM the server aggregates stations on a grid (/api/stations/clusters); from DETAIL_ZOOM on the page
-// loads the stations in view (/api/stations?bbox=) and MapLibre clusters them on the phone.
+// The map: basemap, the stations from vector tiles, the origin and the selected station.
+// The tiles (/tiles/stations, see the README's map section) count every station that passes the filters exactly once at
+// every zoom: a cell of 1/8 of a tile holding one station draws it, a cell holding more draws a cluster with its count;
+// from STATION_ZOOM every station is drawn. The filters travel in the tile URL, so markers and list always agree.
 
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { fetchClusters, fetchStationsInView, type BBox, type MapConfig } from '../api';
+import { stationTilesUrl, type Crs, type MapConfig, type StationFilter } from '../api';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLon } from '../coords';
 import { KIND_COLOURS } from './kinds';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export const DETAIL_ZOOM = 11;
-const PAN_DEBOUNCE_MS = 250;
+/** From this zoom the tiles hold every station on its own. */
+const STATION_ZOOM = 14;
+/** The tiles' highest zoom; MapLibre enlarges them beyond it. */
+const TILES_MAX_ZOOM = 16;
 const COUNT_IMAGE = 'count-';
+const STATION_LAYERS = ['clusters', 'clusters-count', 'stations'];
 const BEIJING: [number, number] = [116.3975, 39.9087];
-
 
 const kindColour: maplibregl.ExpressionSpecification = [
   'match', ['get', 'kind'],
@@ -24,8 +27,8 @@ const kindColour: maplibregl.ExpressionSpecification = [
   '#475569',
 ];
 
-// A grid cell takes the colour of the kind it holds most of.
-const cellColour: maplibregl.ExpressionSpecification = [
+// A cluster takes the colour of the kind it holds most of (the tiles count each kind).
+const clusterColour: maplibregl.ExpressionSpecification = [
   'case',
   ['all', ['>=', ['get', 'warm_station'], ['get', 'workers_home']], ['>=', ['get', 'warm_station'], ['get', 'checkpoint_rest_stop']]],
   KIND_COLOURS.warm_station!,
@@ -43,14 +46,12 @@ export interface MapEvents {
 
 export class StationMapView {
   private readonly map: maplibregl.Map;
-  private readonly gcj02: boolean;
-  private kinds: readonly string[] = [];
-  private pending: AbortController | null = null;
-  private timer: number | undefined;
+  private readonly crs: Crs;
+  private filter: StationFilter = { kinds: [], amenities: [], openNow: false };
   private ready: Promise<void>;
 
-  constructor(container: HTMLElement, config: MapConfig, private readonly events: MapEvents) {
-    this.gcj02 = config.basemapCrs === 'gcj02';
+  constructor(container: HTMLElement & { stationMap?: maplibregl.Map }, config: MapConfig, private readonly events: MapEvents) {
+    this.crs = config.basemapCrs === 'gcj02' ? 'gcj02' : 'wgs84';
     this.map = new maplibregl.Map({
       container,
       center: BEIJING,
@@ -73,6 +74,8 @@ export class StationMapView {
         ],
       },
     });
+    // The browser tests read what is drawn (queryRenderedFeatures) from the map itself.
+    container.stationMap = this.map;
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -84,7 +87,6 @@ export class StationMapView {
       // Where the map looks, in the basemap's datum: lets a test (or a curious engineer) see the GCJ-02 shift.
       const c = this.map.getCenter();
       container.dataset.center = `${c.lng.toFixed(7)},${c.lat.toFixed(7)}`;
-      this.scheduleLoad();
     });
     this.map.on('click', (e) => this.onClick(e));
     // A long press on a phone arrives as contextmenu.
@@ -93,28 +95,8 @@ export class StationMapView {
 
   private addLayers(): void {
     const m = this.map;
-    m.addSource('cells', { type: 'geojson', data: empty });
-    m.addSource('stations', { type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
     m.addSource('origin', { type: 'geojson', data: empty });
     m.addSource('selected', { type: 'geojson', data: empty });
-    m.addLayer({
-      id: 'cells', type: 'circle', source: 'cells',
-      paint: {
-        'circle-color': cellColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
-        'circle-radius': ['step', ['get', 'count'], 7, 2, 11, 10, 15, 100, 20, 1000, 26],
-      },
-    });
-    m.addLayer({
-      id: 'station-clusters', type: 'circle', source: 'stations', filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': '#334155', 'circle-opacity': 0.8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
-        'circle-radius': ['step', ['get', 'point_count'], 11, 10, 15, 50, 20],
-      },
-    });
-    m.addLayer({
-      id: 'stations', type: 'circle', source: 'stations', filter: ['!', ['has', 'point_count']],
-      paint: { 'circle-color': kindColour, 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-    });
     m.addLayer({
       id: 'selected', type: 'circle', source: 'selected',
       paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 14, 'circle-stroke-color': '#111827', 'circle-stroke-width': 4 },
@@ -127,23 +109,40 @@ export class StationMapView {
       id: 'origin', type: 'circle', source: 'origin',
       paint: { 'circle-color': '#7c3aed', 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
     });
-    // Counts are drawn as images, not text: text needs glyph files from a server, and the page must work offline.
-    m.on('styleimagemissing', (e) => this.addCountImage(e.id));
-    for (let n = 2; n <= 100; n++) this.addCountImage(COUNT_IMAGE + n);
-    const countLayout: maplibregl.SymbolLayerSpecification['layout'] = { 'icon-allow-overlap': true, 'icon-ignore-placement': true };
-    m.addLayer({
-      id: 'cells-count', type: 'symbol', source: 'cells', filter: ['>', ['get', 'count'], 1],
-      layout: { ...countLayout, 'icon-image': ['concat', COUNT_IMAGE, ['to-string', ['get', 'count']]] },
-    });
-    m.addLayer({
-      id: 'station-clusters-count', type: 'symbol', source: 'stations', filter: ['has', 'point_count'],
-      layout: { ...countLayout, 'icon-image': ['concat', COUNT_IMAGE, ['to-string', ['get', 'point_count']]] },
-    });
-    for (const layer of ['cells', 'station-clusters', 'stations']) {
+    // Counts are drawn as images, not text: text needs glyph files from a server, and the page must work offline. Each
+    // is made when a tile first needs it (the resolver runs before the tile is laid out; `styleimagemissing` comes after).
+    m.setMissingStyleImageResolver((id) => this.addCountImage(id));
+    this.addStations();
+    for (const layer of ['clusters', 'stations']) {
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
       m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
     }
-    this.scheduleLoad(0);
+  }
+
+  /** The station tiles and their layers, below the selected station and the origin. */
+  private addStations(): void {
+    const m = this.map;
+    m.addSource('stations', {
+      type: 'vector', tiles: [this.tilesUrl()], minzoom: 0, maxzoom: TILES_MAX_ZOOM,
+    });
+    m.addLayer({
+      id: 'clusters', type: 'circle', source: 'stations', 'source-layer': 'clusters',
+      paint: {
+        'circle-color': clusterColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
+        'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 20, 1000, 26],
+      },
+    }, 'selected');
+    m.addLayer({
+      id: 'clusters-count', type: 'symbol', source: 'stations', 'source-layer': 'clusters',
+      layout: {
+        'icon-allow-overlap': true, 'icon-ignore-placement': true,
+        'icon-image': ['concat', COUNT_IMAGE, ['to-string', ['get', 'count']]],
+      },
+    }, 'selected');
+    m.addLayer({
+      id: 'stations', type: 'circle', source: 'stations', 'source-layer': 'stations',
+      paint: { 'circle-color': kindColour, 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    }, 'selected');
   }
 
   private addCountImage(id: string): void {
@@ -169,16 +168,21 @@ export class StationMapView {
     this.map.addImage(id, { width: canvas.width, height: canvas.height, data: new Uint8Array(image.data.buffer) }, { pixelRatio: ratio });
   }
 
-  /** Which kinds the markers show; reloads the view. */
   /** The MapLibre map once its style has loaded, for overlays such as the planner's. */
   async loaded(): Promise<maplibregl.Map> {
     await this.ready;
     return this.map;
   }
 
-  setKinds(kinds: readonly string[]): void {
-    this.kinds = kinds;
-    this.scheduleLoad(0);
+  /** Which stations the markers show: the list's filters. */
+  setFilter(filter: StationFilter): void {
+    this.filter = filter;
+    if (!this.map.getSource('stations')) return;
+    // A new source rather than setTiles: MapLibre keeps a reloaded tile whose ETag has not changed, and the tiles'
+    // ETag names the data version, not the filter, so the old markers would stay.
+    for (const layer of STATION_LAYERS) this.map.removeLayer(layer);
+    this.map.removeSource('stations');
+    this.addStations();
   }
 
   async setOrigin(origin: LatLon | null): Promise<void> {
@@ -203,70 +207,20 @@ export class StationMapView {
     this.map.fitBounds(bounds, { padding: 40, maxZoom: 16, duration: 400 });
   }
 
-  private scheduleLoad(delay = PAN_DEBOUNCE_MS): void {
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => void this.loadView(), delay);
-  }
-
-  private async loadView(): Promise<void> {
-    // Not isStyleLoaded(): that stays false while basemap tiles are pending, which offline is for ever.
-    if (!this.map.getSource('stations')) return;
-    this.pending?.abort();
-    const controller = new AbortController();
-    this.pending = controller;
-    const zoom = this.map.getZoom();
-    const bbox = this.visibleBBox();
-    try {
-      if (zoom >= DETAIL_ZOOM) {
-        const { data } = await fetchStationsInView(bbox, this.kinds, controller.signal);
-        // Clustering keeps properties, not feature ids: the id travels as a property.
-        const features = data.features.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
-        this.source('stations').setData(this.shift({ ...data, features }));
-        this.source('cells').setData(empty);
-      } else {
-        const { data } = await fetchClusters(bbox, zoom, this.kinds, controller.signal);
-        // Images added before the data arrives are drawn at once; ones asked for later wait for the next repaint.
-        for (const f of data.features) this.addCountImage(COUNT_IMAGE + String(f.properties?.count));
-        this.source('cells').setData(this.shift(data));
-        this.source('stations').setData(empty);
-      }
-      this.map.getContainer().dataset.loaded = zoom >= DETAIL_ZOOM ? 'stations' : 'cells';
-    } catch (error) {
-      if ((error as Error).name !== 'AbortError') console.warn('stations in view', error);
-    }
-  }
-
-  /** The view as a WGS-84 box, slightly enlarged so short pans need no new request. */
-  private visibleBBox(): BBox {
-    const b = this.map.getBounds();
-    const sw = this.toWgs84(b.getSouthWest());
-    const ne = this.toWgs84(b.getNorthEast());
-    const padLon = (ne.lon - sw.lon) * 0.1;
-    const padLat = (ne.lat - sw.lat) * 0.1;
-    return [
-      Math.max(-180, sw.lon - padLon), Math.max(-90, sw.lat - padLat),
-      Math.min(180, ne.lon + padLon), Math.min(90, ne.lat + padLat),
-    ];
+  private tilesUrl(): string {
+    return stationTilesUrl(location.origin, this.filter, this.crs);
   }
 
   private onClick(e: maplibregl.MapMouseEvent): void {
-    const hit = this.map.queryRenderedFeatures(e.point, { layers: ['stations', 'station-clusters', 'cells'] })[0];
+    const hit = this.map.queryRenderedFeatures(e.point, { layers: ['stations', 'clusters'] })[0];
     if (!hit) {
       this.events.onOrigin(this.toWgs84(e.lngLat));
-      return;
-    }
-    const props = hit.properties as Record<string, unknown>;
-    const at = (hit.geometry as GeoJSON.Point).coordinates as [number, number];
-    if (hit.layer.id === 'stations') {
-      this.events.onStation(Number(props.id));
-    } else if (hit.layer.id === 'cells' && typeof props.stationId === 'number') {
-      this.events.onStation(props.stationId);
-    } else if (hit.layer.id === 'station-clusters') {
-      void (this.source('stations') as maplibregl.GeoJSONSource)
-        .getClusterExpansionZoom(Number(props.cluster_id))
-        .then((zoom) => this.map.easeTo({ center: at, zoom }));
+    } else if (hit.layer.id === 'stations') {
+      this.events.onStation(Number(hit.properties.id));
     } else {
-      this.map.easeTo({ center: at, zoom: Math.min(this.map.getZoom() + 2, DETAIL_ZOOM + 1) });
+      // Two zoom levels split a cell in 16; by STATION_ZOOM every station stands alone.
+      const at = (hit.geometry as GeoJSON.Point).coordinates as [number, number];
+      this.map.easeTo({ center: at, zoom: Math.min(Math.floor(this.map.getZoom()) + 2, STATION_ZOOM) });
     }
   }
 
@@ -274,15 +228,16 @@ export class StationMapView {
     return this.map.getSource(id) as maplibregl.GeoJSONSource;
   }
 
-  // Stations are WGS-84; a GCJ-02 basemap (Amap, Tencent tiles) needs them shifted to line up with its streets.
+  // Stations are WGS-84; a GCJ-02 basemap (Amap, Tencent tiles) needs them shifted to line up with its streets. The
+  // tiles come shifted from the server (crs=gcj02); the origin and the selected station are shifted here.
   private display(p: LatLon): [number, number] {
-    const d = this.gcj02 ? wgs84ToGcj02(p) : p;
+    const d = this.crs === 'gcj02' ? wgs84ToGcj02(p) : p;
     return [d.lon, d.lat];
   }
 
   private toWgs84(lngLat: maplibregl.LngLat): LatLon {
     const p = { lat: lngLat.lat, lon: lngLat.lng };
-    return this.gcj02 ? gcj02ToWgs84(p) : p;
+    return this.crs === 'gcj02' ? gcj02ToWgs84(p) : p;
   }
 
   private point(p: LatLon, properties: Record<string, unknown>): GeoJSON.FeatureCollection {
@@ -290,14 +245,5 @@ export class StationMapView {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties, geometry: { type: 'Point', coordinates: this.display(p) } }],
     };
-  }
-
-  private shift<T extends GeoJSON.FeatureCollection<GeoJSON.Point>>(collection: T): T {
-    if (!this.gcj02) return collection;
-    for (const f of collection.features) {
-      const [lon, lat] = f.geometry.coordinates as [number, number];
-      f.geometry.coordinates = this.display({ lat, lon });
-    }
-    return collection;
   }
 }

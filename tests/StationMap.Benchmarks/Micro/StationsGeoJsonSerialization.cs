@@ -42,7 +42,7 @@ public class StationsGeoJsonSerialization
             .ToList();
         _typed = new StationFeatureCollection(
             [.. properties.Select(p => new Feature<PointGeometry, StationProperties>(PointGeometry.At(p.Lon, p.Lat), p.Properties) { Id = p.Id })],
-            Truncated: true, Limit: Stations);
+            Truncated: true, Limit: Stations, Next: "/api/stations?bbox=115,39,118,41&after=104999");
         _nts = [];
         foreach (var p in properties)
         {

@@ -27,6 +27,12 @@ public class MapSite : IAsyncLifetime
 
     private string _database = "";
 
+    /// <summary>The database the API reads, for asking it directly what the page should show.</summary>
+    public string ConnectionString => TestDatabases.ConnectionStringFor(_database);
+
+    /// <summary>Data beyond the demo data, loaded before the API starts (it reads the stations into memory then).</summary>
+    protected virtual Task SeedAsync(string connectionString) => Task.CompletedTask;
+
     /// <summary>Configuration the API starts with, beyond the test database and clock.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
     private SiteFactory _factory = null!;
@@ -54,6 +60,7 @@ public class MapSite : IAsyncLifetime
             throw new InvalidOperationException("The map client is not built: run `npm ci && npm run build` in map-client/ (scripts/test.sh does).");
         }
         _database = await TestDatabases.CreateWithDemoDataAsync("browser");
+        await SeedAsync(ConnectionString);
         // One loopback address drives every page of a class in quick succession (many "users" at once); the rate
         // limiter has tests of its own, so here loopback is exempt unless a class sets otherwise.
         var settings = new Dictionary<string, string?> { ["RateLimits:ExemptLoopback"] = "true" };
@@ -66,6 +73,7 @@ public class MapSite : IAsyncLifetime
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         Api = new HttpClient { BaseAddress = BaseAddress };
+        await ReadyAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,8 +83,27 @@ public class MapSite : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Waits until the API has its station index in memory: until then the station tiles answer 503, and MapLibre does
+    /// not ask for a failed tile again.
+    /// </summary>
+    private async Task ReadyAsync()
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var response = await Api.GetAsync("/healthz/ready");
+            if (response.IsSuccessStatusCode && !(await response.Content.ReadAsStringAsync()).Contains("Degraded", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The API's station index did not load within two minutes.");
+    }
+
     /// <summary>A fresh phone-sized page (own storage, fixed position over Beijing, fixed clock) on the map.</summary>
-    public async Task<IPage> OpenAsync(string path = "/", int width = 360, int height = 640, string locale = "zh-CN")
+    /// <param name="watch">Called before the page loads, to watch its traffic from the first request.</param>
+    public async Task<IPage> OpenAsync(string path = "/", int width = 360, int height = 640, string locale = "zh-CN", Action<IPage>? watch = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -104,11 +131,21 @@ public class MapSite : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         WatchPolicyViolations(page);
+        watch?.Invoke(page);
         await page.Clock.SetFixedTimeAsync(Now.UtcDateTime);
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;
     }
+
+    /// <summary>Waits until the map stands still with every tile of its sources loaded and drawn.</summary>
+    public static Task MapIdleAsync(IPage page) => page.EvaluateAsync(
+        "() => new Promise(resolve => { const m = document.getElementById('map').stationMap;" +
+        " if (!m.isMoving() && m.loaded() && m.areTilesLoaded()) resolve(); else m.once('idle', () => resolve(true)); })");
+
+    /// <summary>How many features of a map layer are drawn on screen.</summary>
+    public static Task<int> DrawnCountAsync(IPage page, string layer) => page.EvaluateAsync<int>(
+        "layer => document.getElementById('map').stationMap.queryRenderedFeatures({ layers: [layer] }).length", layer);
 
     private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Violations = new();
 

@@ -30,13 +30,13 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
     public static TheoryData<string, string> QueryParameters => new()
     {
         { "/api/stations/nearest", "lat! lon! k kind amenity openNow maxDistanceM truck vehicleLengthM hazmat" },
-        { "/api/stations", "bbox! kind truck vehicleLengthM hazmat" },
+        { "/api/stations", "bbox! kind amenity openNow limit after truck vehicleLengthM hazmat" },
         { "/api/stations/clusters", "bbox! zoom! kind" },
         { "/api/checkpoints/{id}/stops", "radiusM k truck vehicleLengthM hazmat" },
         { "/api/imports", "source limit" },
         { "/api/planning/coverage", "layer! radiusM kind cellM" },
-        { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow truck vehicleLengthM hazmat" },
-        { "/tiles/stations.json", "kind amenity openNow truck vehicleLengthM hazmat" },
+        { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow crs truck vehicleLengthM hazmat" },
+        { "/tiles/stations.json", "kind amenity openNow crs truck vehicleLengthM hazmat" },
     };
 
     [Theory]
@@ -61,6 +61,7 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
     [InlineData("/api/stations/nearest", "lat", -90.0, 90.0)]
     [InlineData("/api/stations/nearest", "k", 1.0, 100.0)]
     [InlineData("/api/stations/nearest", "vehicleLengthM", null, 30.0)]
+    [InlineData("/api/stations", "limit", 1.0, 5000.0)]
     [InlineData("/api/stations/clusters", "zoom", 0.0, 22.0)]
     [InlineData("/api/checkpoints/{id}/stops", "radiusM", null, 100000.0)]
     [InlineData("/api/imports", "limit", 1.0, 500.0)]
@@ -76,6 +77,15 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         {
             Assert.Equal(0, schema.GetProperty("exclusiveMinimum").GetDouble());
         }
+    }
+
+    [Fact]
+    public void Clusters_are_deprecated_in_favour_of_the_tiles()
+    {
+        var clusters = Get("/api/stations/clusters");
+        Assert.True(clusters.GetProperty("deprecated").GetBoolean());
+        Assert.Contains("/tiles/stations/{z}/{x}/{y}.mvt", clusters.GetProperty("description").GetString());
+        Assert.False(Get("/api/stations").TryGetProperty("deprecated", out _));
     }
 
     [Fact]

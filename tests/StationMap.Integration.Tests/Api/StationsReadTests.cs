@@ -49,6 +49,7 @@ public sealed class StationsReadTests(DemoDatabase database) : IClassFixture<Dem
         var ids = features.Select(f => f.GetProperty("id").GetInt64()).ToList();
 
         Assert.Equal(expected.Count > limit, root.GetProperty("truncated").GetBoolean());
+        Assert.Equal(expected.Count > limit, root.GetProperty("next").ValueKind == JsonValueKind.String);
         Assert.Equal(expected.Take(limit), ids);
         foreach (var feature in features)
         {
@@ -59,6 +60,48 @@ public sealed class StationsReadTests(DemoDatabase database) : IClassFixture<Dem
             Assert.Equal(station.Lon, geometry.GetProperty("coordinates")[0].GetDouble());
             Assert.Equal(station.Lat, geometry.GetProperty("coordinates")[1].GetDouble());
         }
+    }
+
+    [Theory]
+    [InlineData("amenity=toilet", 50)]
+    [InlineData("amenity=hot_water,phone_charging&openNow=true", 200)]
+    [InlineData("openNow=yes&kind=warm_station", 300)]
+    public async Task Bbox_honours_amenity_and_open_now_and_its_next_links_read_every_station(string filters, int limit)
+    {
+        const double minLon = 115.4, minLat = 39.4, maxLon = 117.5, maxLat = 41.1;
+        var parameters = filters.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var amenities = parameters.TryGetValue("amenity", out var a) ? Amenities.FromWire(a.Split(',')) : Amenity.None;
+        var kinds = parameters.TryGetValue("kind", out var k) ? k.Split(',').Select(w => StationKinds.TryParse(w, out var kind) ? kind : throw new ArgumentException(w)).ToHashSet() : [];
+        var openNow = parameters.ContainsKey("openNow");
+        var expected = _all
+            .Where(s => !s.Retired && s.Lon >= minLon && s.Lon <= maxLon && s.Lat >= minLat && s.Lat <= maxLat)
+            .Where(s => (s.Amenities & amenities) == amenities && (kinds.Count == 0 || kinds.Contains(s.Kind)))
+            .Where(s => !openNow || s.IsOpenAt(_factory.Time.GetUtcNow()))
+            .Select(s => s.Id).OrderBy(id => id).ToList();
+        Assert.InRange(expected.Count, limit + 1, 100 * limit);
+
+        var ids = new List<long>();
+        string? url = $"/api/stations?bbox={F(minLon)},{F(minLat)},{F(maxLon)},{F(maxLat)}&{filters}&limit={limit}";
+        while (url is not null)
+        {
+            Assert.StartsWith("/api/stations?", url);
+            var page = await _client.GetFromJsonAsync<JsonElement>(url);
+            Assert.Equal(limit, page.GetProperty("limit").GetInt32());
+            ids.AddRange(page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+            url = page.GetProperty("next").GetString();
+        }
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public async Task Bbox_names_a_parameter_it_does_not_know_and_lists_those_it_does()
+    {
+        var response = await _client.GetAsync("/api/stations?bbox=116,39,117,40&amenity=toilet&openNow=true&radius=5&Kind=warm_station");
+        await Problems.AssertNamesFieldAsync(response, HttpStatusCode.BadRequest, "radius");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["radius"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.EndsWith("expected any of bbox, kind, amenity, openNow, limit, after, truck, vehicleLengthM, hazmat",
+            problem.GetProperty("errors").GetProperty("radius")[0].GetString());
     }
 
     [Fact]

@@ -35,6 +35,15 @@ public sealed class ValidationTests(DemoDatabase database) : DemoApiTests(databa
     [InlineData("/api/stations?bbox=-181,39,117,40", "bbox")]
     [InlineData("/api/stations?bbox=116,-91,117,40", "bbox")]
     [InlineData("/api/stations?bbox=116,39,117,40&kind=bakery", "kind")]
+    [InlineData("/api/stations?bbox=116,39,117,40&amenity=bogus", "amenity")]
+    [InlineData("/api/stations?bbox=116,39,117,40&openNow=maybe", "openNow")]
+    [InlineData("/api/stations?bbox=116,39,117,40&limit=0", "limit")]
+    [InlineData("/api/stations?bbox=116,39,117,40&limit=5001", "limit")]
+    [InlineData("/api/stations?bbox=116,39,117,40&after=-1", "after")]
+    [InlineData("/api/stations?bbox=116,39,117,40&after=1.5", "after")]
+    [InlineData("/api/stations?bbox=116,39,117,40&amenities=toilet", "amenities")]
+    [InlineData("/api/stations?bbox=116,39,117,40&maxDistanceM=500", "maxDistanceM")]
+    [InlineData("/api/stations?bbox=116,39,117,40&kind=warm_station&page=2", "page")]
     public async Task Bad_input_is_a_400_problem_naming_the_parameter(string url, string parameter)
     {
         await Problems.AssertNamesFieldAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest, parameter);

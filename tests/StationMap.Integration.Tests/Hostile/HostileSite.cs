@@ -28,6 +28,11 @@ public sealed class HostileSite : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = new HttpClient { BaseAddress = _factory.ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        // Clusters answer from the index only (a 503 before it loads): attack what a running site serves.
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(TestDatabases.ConnectionStringFor(_database)))
+        {
+            await NearestIndexProbe.WaitUntilCurrentAsync(Client, dataSource, TimeSpan.FromSeconds(60));
+        }
         Endpoints = [.. _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             // The Hangfire dashboard answers HTML, not problems; its doors are tested on their own.

@@ -28,20 +28,25 @@ public static class QueryCheck
     public static TBuilder CheckQueryParameters<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((context, next) =>
         {
-            var positions = context.MethodInfo.GetParameters()
+            var records = context.MethodInfo.GetParameters()
                 .Where(p => typeof(IQueryParameters).IsAssignableFrom(p.ParameterType))
-                .Select(p => p.Position)
                 .ToArray();
-            if (positions.Length == 0)
+            if (records.Length == 0)
             {
                 return next;
             }
+            var positions = records.Select(p => p.Position).ToArray();
+            var known = KnownNames(records.Select(p => p.ParameterType));
             return invocation =>
             {
                 var problems = new List<ParameterProblem>();
                 foreach (var position in positions)
                 {
                     Collect((IQueryParameters)invocation.Arguments[position]!, problems);
+                }
+                if (known is not null)
+                {
+                    Unknown(invocation.HttpContext.Request.Query, known, problems);
                 }
                 return problems.Count == 0 ? next(invocation) : ValueTask.FromResult<object?>(ValidationProblems.From(problems));
             };
@@ -59,6 +64,31 @@ public static class QueryCheck
             problems.Add(new(rule.Name, missing));
         }
     }
+
+    // The names every record of an endpoint reads, when one of them rejects the rest; null when none does.
+    private static KnownParameters? KnownNames(IEnumerable<Type> records)
+    {
+        var types = records.ToList();
+        if (!types.Any(t => t.IsDefined(typeof(RejectsUnknownParametersAttribute), inherit: false)))
+        {
+            return null;
+        }
+        var names = types.SelectMany(Of).Select(p => p.Rule.Name).ToList();
+        return new(names.ToHashSet(StringComparer.OrdinalIgnoreCase), string.Join(", ", names));
+    }
+
+    private static void Unknown(IQueryCollection query, KnownParameters known, List<ParameterProblem> problems)
+    {
+        foreach (var name in query.Keys)
+        {
+            if (!known.Names.Contains(name))
+            {
+                problems.Add(new(name, $"is not a parameter of this endpoint; expected any of {known.Listed}"));
+            }
+        }
+    }
+
+    private sealed record KnownParameters(HashSet<string> Names, string Listed);
 
     private static void Collect(IQueryParameters parameters, List<ParameterProblem> problems)
     {

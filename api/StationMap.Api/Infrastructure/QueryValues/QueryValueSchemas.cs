@@ -34,6 +34,11 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
         {
             (schema.Type, schema.Format) = (JsonSchemaType.Integer, "int32");
         }
+        else if (type == typeof(QueryId))
+        {
+            (schema.Type, schema.Format) = (JsonSchemaType.Integer, "int64");
+            schema.Minimum = "0";
+        }
         else if (type == typeof(QueryFlag))
         {
             (schema.Type, schema.Format) = (JsonSchemaType.Boolean, null);
