@@ -22,7 +22,7 @@ public sealed class TileCache(IOptions<TilesOptions> options)
     /// <param name="version">The data version the tile is built from.</param>
     /// <param name="filter">The filters in their canonical spelling (<see cref="TileParameters.CanonicalQuery"/>).</param>
     /// <param name="minute">The minute "open now" is evaluated at; 0 without "open now".</param>
-    public byte[] GetOrBuild<TState>(long version, TileId tile, Func<string> filter, long minute, TState state, Func<TState, byte[]> build)
+    public byte[] GetOrBuild<TState>(long version, TileId tile, string filter, long minute, TState state, Func<TState, byte[]> build)
     {
         if (tile.Z > _maxZoom || _maxTiles == 0)
         {
@@ -35,7 +35,7 @@ public sealed class TileCache(IOptions<TilesOptions> options)
             generation = new Generation(version);
             Volatile.Write(ref _current, generation);
         }
-        var key = new Key(tile, filter(), minute);
+        var key = new Key(tile, filter, minute);
         if (generation.Tiles.TryGetValue(key, out var bytes))
         {
             return bytes;

@@ -62,14 +62,15 @@ public static class TilesApi
             return NotLoaded(context);
         }
         var now = time.GetUtcNow();
-        var caching = TileCaching.For(index.Version, parameters.IsOpenNow, now, options.Value.MaxAgeSeconds);
+        var filters = parameters.CanonicalQuery(truck);
+        var caching = TileCaching.For(index.Version, filters, parameters.IsOpenNow, now, options.Value.MaxAgeSeconds);
         caching.Apply(context.Response);
         if (caching.IsMatchedBy(context.Request))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var bytes = cache.GetOrBuild(
-            index.Version, tile, () => parameters.CanonicalQuery(truck), parameters.IsOpenNow ? caching.Minute : 0,
+            index.Version, tile, filters, parameters.IsOpenNow ? caching.Minute : 0,
             (Tiles: parameters.IsGcj02 ? index.Gcj02Tiles : index.Tiles, Tile: tile, Filter: parameters.Filter(truck, now)),
             static s => StationTileEncoder.Encode(s.Tiles, s.Tile, s.Filter));
         return TypedResults.Bytes(bytes, TileContentType);
@@ -84,14 +85,15 @@ public static class TilesApi
             return NotLoaded(context);
         }
         // The TileJSON itself does not change with the minute: only the tiles it points to do.
-        var caching = TileCaching.For(index.Version, openNow: false, time.GetUtcNow(), options.Value.MaxAgeSeconds);
+        var filters = parameters.CanonicalQuery(truck);
+        var caching = TileCaching.For(index.Version, filters, openNow: false, time.GetUtcNow(), options.Value.MaxAgeSeconds);
         caching.Apply(context.Response);
         if (caching.IsMatchedBy(context.Request))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var request = context.Request;
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt{parameters.CanonicalQuery(truck)}";
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt{filters}";
         return TypedResults.Json(TileJson.Of(url, index.Version, (parameters.IsGcj02 ? index.Gcj02Tiles : index.Tiles).Bounds), contentType: "application/json");
     }
 
