@@ -1,6 +1,3 @@
-using StationMap.Api.Infrastructure.QueryValues;
-using StationMap.Api.Stations;
-using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Queries;
 
@@ -8,14 +5,8 @@ namespace StationMap.Integration.Tests.Api.Parameters;
 
 public sealed class NearestParametersTests
 {
-    private static NearestQuery? Parse(string queryString, out IReadOnlyList<ParameterProblem> problems)
-    {
-        var (nearest, truck) = QueryBinding.Bind<NearestParameters, TruckParameters>(queryString);
-        var found = QueryCheck.Problems(nearest);
-        found.AddRange(QueryCheck.Problems(truck));
-        problems = found;
-        return found.Count == 0 ? nearest.ToQuery(truck) : null;
-    }
+    private static NearestQuery? Parse(string queryString, out IReadOnlyList<ParameterProblem> problems) =>
+        QueryBinding.Nearest(queryString, out problems);
 
     [Fact]
     public void Defaults_apply_when_only_the_position_is_given()

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using StationMap.Api.Infrastructure.QueryValues;
+using StationMap.Api.Stations;
+using StationMap.Api.Stations.Nearest;
+using StationMap.Domain.Queries;
 
 namespace StationMap.Integration.Tests.Api.Parameters;
 
@@ -18,5 +22,15 @@ internal static class QueryBinding
         factory.RequestDelegate(context).GetAwaiter().GetResult();
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         return bound ?? throw new InvalidOperationException("the handler was not called");
+    }
+
+    /// <summary>The nearest query a query string gives, as the endpoint reads it, or null with every problem.</summary>
+    public static NearestQuery? Nearest(string queryString, out IReadOnlyList<ParameterProblem> problems)
+    {
+        var (nearest, truck) = Bind<NearestParameters, TruckParameters>(queryString);
+        var found = QueryCheck.Problems(nearest);
+        found.AddRange(QueryCheck.Problems(truck));
+        problems = found;
+        return found.Count == 0 ? nearest.ToQuery(truck) : null;
     }
 }

@@ -1,6 +1,3 @@
-using StationMap.Api.Infrastructure.QueryValues;
-using StationMap.Api.Stations;
-using StationMap.Api.Stations.Nearest;
 using StationMap.Domain.Queries;
 
 namespace StationMap.Integration.Tests.Api.Parameters;
@@ -8,14 +5,8 @@ namespace StationMap.Integration.Tests.Api.Parameters;
 /// <summary>truck, vehicleLengthM and hazmat as every stop search reads them from a query string.</summary>
 public sealed class TruckParametersTests
 {
-    private static NearestQuery? Parse(string queryString, out IReadOnlyList<ParameterProblem> problems)
-    {
-        var (nearest, truck) = QueryBinding.Bind<NearestParameters, TruckParameters>(queryString);
-        var found = QueryCheck.Problems(nearest);
-        found.AddRange(QueryCheck.Problems(truck));
-        problems = found;
-        return found.Count == 0 ? nearest.ToQuery(truck) : null;
-    }
+    private static NearestQuery? Parse(string queryString, out IReadOnlyList<ParameterProblem> problems) =>
+        QueryBinding.Nearest(queryString, out problems);
 
     [Theory]
     [InlineData("", false, null, false)]
