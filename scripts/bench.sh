@@ -111,6 +111,22 @@ us_per() { awk -v k="$1" -v t="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
 # value KEY FILE: the value of a key=value line.
 value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
 
+# pgbench of one script in $WORK/pgbench against database $2 (connections $3, seconds $4, warm-up at most 5 s of $5):
+# tps, PostgreSQL CPU per transaction, failures and latency percentiles as key=value lines in $WORK/pgbench.kv.
+run_pgbench() {
+  local script=$1 db=$2 connections=$3 seconds=$4 warmup=$5 pg0 pg1
+  local pgbench=("$PGBIN/pgbench" -n -M prepared -c "$connections" -j 2 -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -f "$script" "$db")
+  rm -f "$WORK"/pgbench/txn.*
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$(( warmup < 5 ? warmup : 5 ))" >/dev/null 2>&1)
+  pg0=$(pg_ticks)
+  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$seconds" -l --log-prefix=txn >"$WORK/pgbench.out" 2>&1)
+  pg1=$(pg_ticks)
+  awk '/^tps = / { printf "tps=%.1f\n", $3 }' "$WORK/pgbench.out" >"$WORK/pgbench.kv"
+  us_per pg_cpu_us $(( pg1 - pg0 )) "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")" >>"$WORK/pgbench.kv"
+  sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
+  dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
+}
+
 cmd_nearest() {
   # The API's warm-up is long because the JIT keeps re-compiling hot methods (tiered PGO) for tens of seconds on a
   # busy 2-core machine; a short warm-up measures the JIT, not the service.
@@ -164,15 +180,7 @@ cmd_nearest() {
   say "B. PostGIS: pgbench -c $connections -j 2 -T $seconds"
   mkdir -p "$WORK/pgbench"
   dotnet "$BENCH_DLL" pgbench-script --box "$BENCH_BOX" --k 10 >"$WORK/pgbench/nearest.sql"
-  local pgbench=("$PGBIN/pgbench" -n -M prepared -c "$connections" -j 2 -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -f nearest.sql "$db")
-  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$(( warmup < 5 ? warmup : 5 ))" >/dev/null 2>&1)
-  pg0=$(pg_ticks)
-  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$seconds" -l --log-prefix=txn >"$WORK/pgbench.out" 2>&1)
-  pg1=$(pg_ticks)
-  awk '/^tps = / { printf "tps=%.1f\n", $3 }' "$WORK/pgbench.out" >"$WORK/pgbench.kv"
-  us_per pg_cpu_us $(( pg1 - pg0 )) "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")" >>"$WORK/pgbench.kv"
-  sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
-  dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
+  run_pgbench nearest.sql "$db" "$connections" "$seconds" "$warmup"
 
   say "C. the API's in-memory index in process, one thread"
   dotnet "$BENCH_DLL" in-memory-nearest --count "$stations" --seconds 5 --box "$BENCH_BOX" >"$WORK/index.kv" || true
@@ -205,7 +213,7 @@ cmd_nearest() {
   echo "(cpu = CPU time per request/transaction; C errors = answers that differ from a brute-force geodesic ranking / queries checked)"
 }
 
-# One random tile set of a map session (zooms 5-16, most at 10-14) over the stations' region, three ways:
+# One random tile set of map sessions (phone and desktop views at zooms 5-16, most at 10-14, where the stations are), three ways:
 # A our endpoint over HTTP (wrk), B PostGIS ST_AsMVT of the same tiles with the same clustering rule (pgbench: the
 # engine of Martin and pg_tileserv), C our encoder in process (one thread).
 cmd_tiles() {
@@ -226,7 +234,7 @@ cmd_tiles() {
   start_pg "$db"
   load_stations "$stations"
   export TILES_FILE=$WORK/tiles.txt
-  dotnet "$BENCH_DLL" tile-set --box "$BENCH_BOX" --tiles "$tiles" >"$TILES_FILE"
+  dotnet "$BENCH_DLL" tile-set --tiles "$tiles" >"$TILES_FILE"
   psql_bench -d "$db" -c "drop table if exists bench_tiles" -c "create table bench_tiles (i serial primary key, z int, x int, y int)" \
     -c "\copy bench_tiles (z, x, y) from '$TILES_FILE' with (delimiter ' ')"
 
@@ -244,16 +252,7 @@ cmd_tiles() {
   say "B. PostGIS ST_AsMVT: pgbench -c $connections -j 2 -T $seconds"
   mkdir -p "$WORK/pgbench"
   dotnet "$BENCH_DLL" tiles-pgbench-script --tiles "$tiles" >"$WORK/pgbench/tiles.sql"
-  local pgbench=("$PGBIN/pgbench" -n -M prepared -c "$connections" -j 2 -h 127.0.0.1 -p "$STATIONMAP_PG_PORT" -U postgres -f tiles.sql "$db")
-  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$(( warmup < 5 ? warmup : 5 ))" >/dev/null 2>&1)
-  local pg0 pg1
-  pg0=$(pg_ticks)
-  (cd "$WORK/pgbench" && "${pgbench[@]}" -T "$seconds" -l --log-prefix=txn >"$WORK/pgbench.out" 2>&1)
-  pg1=$(pg_ticks)
-  awk '/^tps = / { printf "tps=%.1f\n", $3 }' "$WORK/pgbench.out" >"$WORK/pgbench.kv"
-  us_per pg_cpu_us $(( pg1 - pg0 )) "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")" >>"$WORK/pgbench.kv"
-  sed -n 's/^number of failed transactions: \([0-9]*\).*/failed_total=\1/p' "$WORK/pgbench.out" >>"$WORK/pgbench.kv"
-  dotnet "$BENCH_DLL" latency-percentiles "$WORK"/pgbench/txn.* >>"$WORK/pgbench.kv"
+  run_pgbench tiles.sql "$db" "$connections" "$seconds" "$warmup"
   say "B: $(tr '\n' ' ' <"$WORK/pgbench.kv")"
   # Bytes per PostGIS tile over the first 300 tiles of the set (a low-zoom tile takes PostGIS seconds).
   sed '/^\\set/d; s/= :i$/= b.i/; s/AS tile;$/AS tile/' "$WORK/pgbench/tiles.sql" >"$WORK/pgbench/one.sql"
@@ -267,7 +266,7 @@ cmd_tiles() {
   local a_rps b_tps
   a_rps=$(value rps "$WORK/wrk-tiles.out"); b_tps=$(value tps "$WORK/pgbench.kv")
   echo
-  echo "tiles: $stations generated stations (Beijing-Tianjin-Hebei), $tiles random tiles z5-16 (most at 10-14), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo "tiles: $stations generated stations (Beijing-Tianjin-Hebei), $tiles tiles of random map views (phone and desktop viewports, z5-16, most at 10-14, centred on stations), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
   local row='%-40s %11s %8s %8s %8s %8s %9s %12s\n'
   printf "$row" "run" "tiles/s" "p50 ms" "p90 ms" "p99 ms" "errors" "cpu/tile" "bytes p50/p99"
   printf "$row" "A. API /tiles/stations (wrk)" "$a_rps" "$(value p50_ms "$WORK/wrk-tiles.out")" "$(value p90_ms "$WORK/wrk-tiles.out")" \

@@ -3,7 +3,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
-using StationMap.DemoData;
+using StationMap.Benchmarks.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Tiles;
@@ -38,14 +38,7 @@ public class StationTileBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = new StationIndexBuilder(1_000_000);
-        long id = 0;
-        foreach (var s in StationGenerator.Generate(1_000_000, 7, GeneratorRegion.Jingjinji))
-        {
-            builder.Add(new StationIndexRow(++id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHours,
-                id % 7 == 0 ? 12 : null, id % 5 == 0 ? 17.5 : null, id % 11 == 0));
-        }
-        _index = builder.Build(1);
+        _index = GeneratedIndex.Build(1_000_000, 7);
         _index.Tiles.Collect(TileGrid.TileOf(Lat, Lon, 14), None, _stations);
         _index.Tiles.Collect(TileGrid.TileOf(Lat, Lon, 9), None, _clusters);
         Console.WriteLine($"// z14 tile: {_stations.Stations.Count} stations; z9 tile: {_clusters.Clusters.Count} clusters, {_clusters.Stations.Count} stations");

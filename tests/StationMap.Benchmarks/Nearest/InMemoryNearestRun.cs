@@ -7,7 +7,6 @@ using StationMap.Domain;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
-using StationMap.DemoData;
 
 namespace StationMap.Benchmarks.Nearest;
 
@@ -31,7 +30,7 @@ internal static class InMemoryNearestRun
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
-        var index = Build(count, seed);
+        var index = GeneratedIndex.Build(count, seed);
         var buildMs = watch.Elapsed.TotalMilliseconds;
         var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
 
@@ -105,18 +104,6 @@ internal static class InMemoryNearestRun
             bytes += JsonSerializer.SerializeToUtf8Bytes(response, json).Length;
         }
         return (watch.Elapsed.TotalMilliseconds * 1000 / done, (double)bytes / done);
-    }
-
-    // Station ids are 1..count in generation order, as a fresh load-generated database numbers them.
-    private static StationIndex Build(int count, int seed)
-    {
-        var builder = new StationIndexBuilder(count);
-        long id = 0;
-        foreach (var s in StationGenerator.Generate(count, seed, GeneratorRegion.Jingjinji))
-        {
-            builder.Add(new StationIndexRow(++id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHours));
-        }
-        return builder.Build(version: 1);
     }
 
     // Queries whose k ids (in order) differ from a linear scan ranked by (geodesic distance, id).

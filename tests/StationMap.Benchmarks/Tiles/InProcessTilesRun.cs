@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using StationMap.Benchmarks.Nearest;
-using StationMap.DemoData;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
@@ -25,14 +24,7 @@ internal static class InProcessTilesRun
         var box = QueryBox.Parse(options.Get("box"));
         var inv = CultureInfo.InvariantCulture;
 
-        var builder = new StationIndexBuilder(count);
-        long id = 0;
-        foreach (var s in StationGenerator.Generate(count, seed, GeneratorRegion.Jingjinji))
-        {
-            id++;
-            builder.Add(new StationIndexRow(id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHours,
-                id % 7 == 0 ? 12 : null, id % 5 == 0 ? 17.5 : null, id % 11 == 0));
-        }
+        var builder = GeneratedIndex.Rows(count, seed);
         var watch = Stopwatch.StartNew();
         var index = builder.Build(1);
         var indexMs = watch.Elapsed.TotalMilliseconds;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using StationMap.Benchmarks.Nearest;
-using StationMap.DemoData;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Tiles;
 
@@ -20,15 +19,7 @@ internal static class TileSetRun
         var count = options.GetInt("count", 1_000_000);
         var seconds = options.GetInt("seconds", 10);
         var tiles = TileSet.Read(options.Get("tiles"));
-        var builder = new StationIndexBuilder(count);
-        long id = 0;
-        foreach (var s in StationGenerator.Generate(count, options.GetInt("seed", 7), GeneratorRegion.Jingjinji))
-        {
-            id++;
-            builder.Add(new StationIndexRow(id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHours,
-                s.TruckParkingSpaces, s.MaxVehicleLengthM, s.HazmatAllowed));
-        }
-        var index = builder.Build(1);
+        var index = GeneratedIndex.Build(count, options.GetInt("seed", 7));
         var filter = new NearestFilter([], default);
 
         var bytes = tiles.Select(t => StationTileEncoder.Encode(index.Tiles, t, filter).Length).ToArray();
