@@ -21,11 +21,21 @@ export type NearestItem = Answer<'NearestItem'>;
 
 export type StationDetail = Answer<'StationDetail'>;
 
-/** The filters the nearest list and the map's tiles share, so markers and list always agree. */
+/** What a driver's vehicle needs of a stop; sent as the API's truck filters (truck parking, length, hazardous goods). */
+export interface Vehicle {
+  lengthM: number | null;
+  hazmat: boolean;
+}
+
+/**
+ * The filters the nearest list and the map's tiles share, so markers and list always agree; `vehicle` is set while
+ * truck mode is open.
+ */
 export interface StationFilter {
   kinds: readonly string[];
   amenities: readonly string[];
   openNow: boolean;
+  vehicle?: Vehicle | null;
 }
 
 export interface NearestQuery extends StationFilter {
@@ -37,10 +47,21 @@ export interface NearestQuery extends StationFilter {
 /** The datum of a basemap: tiles for a GCJ-02 basemap (Amap, Tencent) are cut from shifted positions. */
 export type Crs = 'wgs84' | 'gcj02';
 
+/** The truck filters of a vehicle; `truck=true` is left to the caller, as checkpoint stops require parking anyway. */
+export const setVehicle = (params: URLSearchParams, vehicle: Vehicle): URLSearchParams => {
+  if (vehicle.lengthM !== null) params.set('vehicleLengthM', String(vehicle.lengthM));
+  if (vehicle.hazmat) params.set('hazmat', 'true');
+  return params;
+};
+
 const setFilter = (params: URLSearchParams, f: StationFilter): URLSearchParams => {
   if (f.kinds.length > 0) params.set('kind', f.kinds.join(','));
   if (f.amenities.length > 0) params.set('amenity', f.amenities.join(','));
   if (f.openNow) params.set('openNow', 'true');
+  if (f.vehicle) {
+    params.set('truck', 'true');
+    setVehicle(params, f.vehicle);
+  }
   return params;
 };
 

@@ -2,7 +2,9 @@
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
-import { fetchConfig, fetchNearest, fetchStation, type MapConfig, type NearestItem, type StationDetail } from './api';
+import {
+  fetchConfig, fetchNearest, fetchStation, type MapConfig, type NearestItem, type StationDetail, type StationFilter, type Vehicle,
+} from './api';
 import type { LatLon } from './coords';
 import { formatClock } from './format';
 import { mountPlanner, type PlannerView } from './planner/planner';
@@ -28,6 +30,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 class App {
   private lang: Lang = loadLang();
   private filters: Filters = loadFilters();
+  private vehicle: Vehicle | null = null;
   private favourites = loadFavourites();
   private origin: LatLon | null = null;
   private items: NearestItem[] = [];
@@ -45,7 +48,7 @@ class App {
       onStation: (id) => void this.openStation(id),
       onOrigin: (origin) => void this.setOrigin(origin),
     });
-    this.map.setFilter(this.filters);
+    this.map.setFilter(this.stationFilter());
     this.planner = mountPlanner(this.map, config, this.lang);
     $('lang').addEventListener('click', () => this.setLang(this.lang === 'zh-CN' ? 'en' : 'zh-CN'));
     $('locate').addEventListener('click', () => this.locate());
@@ -54,12 +57,23 @@ class App {
       panel.hidden = !panel.hidden;
       $('filters-toggle').setAttribute('aria-expanded', String(!panel.hidden));
     });
-    this.truck = new TruckPanel($('truck'), { onStation: (id) => void this.openStation(id), onFrame: (points) => this.map.fit(points) });
+    this.truck = new TruckPanel($('truck'), {
+      onStation: (id) => void this.openStation(id),
+      onFrame: (points) => this.map.fit(points),
+      onVehicle: (vehicle) => this.setVehicle(vehicle),
+      onDrawing: (tap) => this.map.setTapHandler(tap),
+      onRoute: (road, tapped, stops) => void this.map.loaded().then(() => this.map.route.show(road, tapped, stops)),
+    });
     $('truck-toggle').addEventListener('click', () => {
       const panel = $('truck');
       panel.hidden = !panel.hidden;
       $('truck-toggle').setAttribute('aria-expanded', String(!panel.hidden));
-      if (!panel.hidden) void this.truck.open();
+      if (!panel.hidden) {
+        void this.truck.open();
+      } else {
+        this.truck.close();
+        this.setVehicle(null);
+      }
     });
     this.truck.render(this.lang);
     window.addEventListener('hashchange', () => void this.route());
@@ -112,7 +126,7 @@ class App {
     $('panel').setAttribute('aria-busy', 'true');
     try {
       const { data, cachedAt } = await fetchNearest(
-        { ...this.origin, k: NEAREST_COUNT, kinds: this.filters.kinds, amenities: this.filters.amenities, openNow: this.filters.openNow },
+        { ...this.origin, k: NEAREST_COUNT, ...this.stationFilter() },
         controller.signal);
       this.items = data.items;
       this.itemsCachedAt = cachedAt;
@@ -131,9 +145,20 @@ class App {
   private setFilters(filters: Filters): void {
     this.filters = filters;
     saveFilters(filters);
-    this.map.setFilter(filters);
+    this.map.setFilter(this.stationFilter());
     this.render();
     void this.loadNearest(false);
+  }
+
+  /** Truck mode's vehicle (null when the panel closes) filters markers and list like the other filters. */
+  private setVehicle(vehicle: Vehicle | null): void {
+    this.vehicle = vehicle;
+    this.map.setFilter(this.stationFilter());
+    void this.loadNearest(false);
+  }
+
+  private stationFilter(): StationFilter {
+    return { ...this.filters, vehicle: this.vehicle };
   }
 
   private async route(): Promise<void> {

@@ -1,13 +1,10 @@
 // The HTTP calls of truck mode: checkpoints, the truck stops around one, and the stops along a route. WGS-84 both ways.
 
+import { setVehicle, type Vehicle } from './api';
 import type { Answer, GeoJsonAnswer } from './answers';
 import { requestData } from './http';
 
-/** What a driver's vehicle needs of a stop; sent as the API's truck filters. */
-export interface Vehicle {
-  lengthM: number | null;
-  hazmat: boolean;
-}
+export type { Vehicle } from './api';
 
 /** A checkpoint as the map shows it, read from the checkpoints' GeoJSON. */
 export type Checkpoint = Pick<Answer<'CheckpointDetail'>, 'id' | 'name' | 'road' | 'lat' | 'lon'>;
@@ -26,12 +23,8 @@ export async function fetchCheckpoints(): Promise<Checkpoint[]> {
   });
 }
 
-export const checkpointStopsUrl = (checkpointId: number, vehicle: Vehicle, k: number): string => {
-  const params = new URLSearchParams({ k: String(k) });
-  if (vehicle.lengthM !== null) params.set('vehicleLengthM', String(vehicle.lengthM));
-  if (vehicle.hazmat) params.set('hazmat', 'true');
-  return `/api/checkpoints/${checkpointId}/stops?${params}`;
-};
+export const checkpointStopsUrl = (checkpointId: number, vehicle: Vehicle, k: number): string =>
+  `/api/checkpoints/${checkpointId}/stops?${setVehicle(new URLSearchParams({ k: String(k) }), vehicle)}`;
 
 export async function fetchCheckpointStops(checkpointId: number, vehicle: Vehicle, k: number): Promise<TruckStop[]> {
   return (await requestData<Answer<'CheckpointStopsResponse'>>(checkpointStopsUrl(checkpointId, vehicle, k))).items;

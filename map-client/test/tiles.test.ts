@@ -17,6 +17,17 @@ describe('station tiles URL', () => {
     expect(tiles.has('crs')).toBe(false);
   });
 
+  it('carries truck mode\'s vehicle to tiles and list alike, and nothing of it outside truck mode', () => {
+    const filter = { kinds: [], amenities: [], openNow: false, vehicle: { lengthM: 17.5, hazmat: true } };
+    const tiles = new URL(stationTilesUrl(origin, filter, 'wgs84')).searchParams;
+    const nearest = new URL(nearestUrl({ lat: 39.9, lon: 116.4, k: 10, ...filter }), origin).searchParams;
+    expect(Object.fromEntries(tiles)).toEqual({ truck: 'true', vehicleLengthM: '17.5', hazmat: 'true' });
+    for (const name of ['truck', 'vehicleLengthM', 'hazmat']) expect(nearest.get(name)).toBe(tiles.get(name));
+    const any = new URL(stationTilesUrl(origin, { ...filter, vehicle: { lengthM: null, hazmat: false } }, 'wgs84')).searchParams;
+    expect(Object.fromEntries(any)).toEqual({ truck: 'true' });
+    expect(new URL(stationTilesUrl(origin, { ...filter, vehicle: null }, 'wgs84')).search).toBe('');
+  });
+
   it('asks for GCJ-02 positions for a GCJ-02 basemap', () => {
     expect(stationTilesUrl(origin, { kinds: [], amenities: [], openNow: false }, 'gcj02'))
       .toBe('http://127.0.0.1:5080/tiles/stations/{z}/{x}/{y}.mvt?crs=gcj02');

@@ -6,8 +6,9 @@ namespace StationMap.Api.Stations;
 
 /// <summary>
 /// A station as every list answers it (nearest, route stops, checkpoint stops) and the start of its card: the map's
-/// <see cref="StationProperties"/> plus where it is. One shape, mapped here from the store's record or from the
-/// in-memory index. A list that adds fields derives from it.
+/// <see cref="StationProperties"/> plus where it is and what a truck can use there (a driver reads the same fields in
+/// every list). One shape, mapped here from the store's record or from the in-memory index. A list that adds fields
+/// derives from it.
 /// </summary>
 public record StationSummary : StationProperties
 {
@@ -28,29 +29,36 @@ public record StationSummary : StationProperties
 
     public string? Address { get; init; }
 
-    public static StationSummary Of(Station station) =>
-        new(station.Id, station.Record.Lat, station.Record.Lon, station.Record.Address, PropertiesOf(station));
-
-    public static StationSummary Of(IndexedStation s) => new(s.Id, s.Lat, s.Lon, s.Address, PropertiesOf(s));
-}
-
-/// <summary>A station with what a truck driver needs to know: how to call it, parking, length, hazardous goods.</summary>
-public record TruckStopSummary : StationSummary
-{
-    protected TruckStopSummary(Station station) : base(Of(station))
-    {
-        var r = station.Record;
-        Phone = r.Phone;
-        TruckParkingSpaces = r.TruckParkingSpaces;
-        MaxVehicleLengthM = r.MaxVehicleLengthM;
-        HazmatAllowed = r.HazmatAllowed;
-    }
-
-    public string? Phone { get; init; }
-
+    /// <summary>Truck parking spaces; null when the station has told none.</summary>
     public int? TruckParkingSpaces { get; init; }
 
     public double? MaxVehicleLengthM { get; init; }
 
     public bool HazmatAllowed { get; init; }
+
+    public static StationSummary Of(Station station)
+    {
+        var r = station.Record;
+        return new(station.Id, r.Lat, r.Lon, r.Address, PropertiesOf(station))
+        {
+            TruckParkingSpaces = r.TruckParkingSpaces, MaxVehicleLengthM = r.MaxVehicleLengthM, HazmatAllowed = r.HazmatAllowed,
+        };
+    }
+
+    public static StationSummary Of(IndexedStation s) =>
+        new(s.Id, s.Lat, s.Lon, s.Address, PropertiesOf(s))
+        {
+            TruckParkingSpaces = s.TruckParkingSpaces, MaxVehicleLengthM = s.MaxVehicleLengthM, HazmatAllowed = s.HazmatAllowed,
+        };
+}
+
+/// <summary>A station with how a truck driver calls ahead, for the lists read from the store (the index holds no phones).</summary>
+public record TruckStopSummary : StationSummary
+{
+    protected TruckStopSummary(Station station) : base(Of(station))
+    {
+        Phone = station.Record.Phone;
+    }
+
+    public string? Phone { get; init; }
 }

@@ -30,6 +30,12 @@ public readonly struct IndexedStation
 
     public Amenity Amenities => _index.AmenitiesAt(_position);
 
+    public int? TruckParkingSpaces => _index.TruckSpacesAt(_position);
+
+    public double? MaxVehicleLengthM => _index.MaxVehicleLengthAt(_position) is var length && double.IsNaN(length) ? null : length;
+
+    public bool HazmatAllowed => (_index.TraitsAt(_position) & StationTraits.HazmatAllowed) != 0;
+
     /// <summary>The raw <c>opening_hours</c> text, as stored.</summary>
     public string? OpeningHoursText => _index.HoursTextAt(_position);
 

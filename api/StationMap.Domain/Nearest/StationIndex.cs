@@ -19,17 +19,22 @@ public sealed class StationIndex
 {
     internal const int LeafSize = 16;
 
+    /// <summary>The truck parking column's null: the number of spaces is not known.</summary>
+    internal const int NoTruckSpaces = -1;
+
     private readonly Node[] _nodes;
     private readonly Point3[] _points;
     private readonly long[] _traits;
     private readonly double[] _maxVehicleLengths;
+    private readonly int[] _truckSpaces;
     private readonly int[] _hoursOf;
     private readonly string?[] _hoursTexts;
     private readonly OpeningHours?[] _hours;
 
     private StationIndex(
         long version, Node[] nodes, Point3[] points, long[] ids, double[] lats, double[] lons, long[] traits,
-        double[] maxVehicleLengths, string[] names, string?[] addresses, string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
+        double[] maxVehicleLengths, int[] truckSpaces, string[] names, string?[] addresses, string?[] districts, int[] hoursOf,
+        string?[] hoursTexts, OpeningHours?[] hours)
     {
         Version = version;
         _nodes = nodes;
@@ -39,6 +44,7 @@ public sealed class StationIndex
         Lons = lons;
         _traits = traits;
         _maxVehicleLengths = maxVehicleLengths;
+        _truckSpaces = truckSpaces;
         Names = names;
         Addresses = addresses;
         Districts = districts;
@@ -171,6 +177,8 @@ public sealed class StationIndex
 
     internal double MaxVehicleLengthAt(int position) => _maxVehicleLengths[position];
 
+    internal int? TruckSpacesAt(int position) => _truckSpaces[position] == NoTruckSpaces ? null : _truckSpaces[position];
+
     /// <summary>Which of the distinct opening hours the station has (-1: none); see <see cref="HoursByIndex"/>.</summary>
     internal int HoursIndexAt(int position) => _hoursOf[position];
 
@@ -185,8 +193,8 @@ public sealed class StationIndex
 
     /// <summary>Builds the tree over the builder's columns; used by <see cref="StationIndexBuilder.Build"/>.</summary>
     internal static StationIndex Create(
-        long version, long[] ids, double[] lats, double[] lons, long[] traits, double[] maxVehicleLengths, string[] names, string?[] addresses,
-        string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
+        long version, long[] ids, double[] lats, double[] lons, long[] traits, double[] maxVehicleLengths, int[] truckSpaces, string[] names,
+        string?[] addresses, string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
     {
         var n = ids.Length;
         var points = new Point3[n];
@@ -222,8 +230,8 @@ public sealed class StationIndex
         }
         return new StationIndex(
             version, nodeArray, Permute(points, order), Permute(ids, order), Permute(lats, order), Permute(lons, order),
-            sortedTraits, Permute(maxVehicleLengths, order), Permute(names, order), Permute(addresses, order), Permute(districts, order),
-            Permute(hoursOf, order), hoursTexts, hours);
+            sortedTraits, Permute(maxVehicleLengths, order), Permute(truckSpaces, order), Permute(names, order), Permute(addresses, order),
+            Permute(districts, order), Permute(hoursOf, order), hoursTexts, hours);
     }
 
     private static int BuildNode(List<Node> nodes, Point3[] points, int[] order, int start, int end)

@@ -13,6 +13,7 @@ public sealed class StationIndexBuilder(int capacity)
     private readonly List<double> _lons = new(capacity);
     private readonly List<long> _traits = new(capacity);
     private readonly List<double> _maxVehicleLengths = new(capacity);
+    private readonly List<int> _truckSpaces = new(capacity);
     private readonly List<string> _names = new(capacity);
     private readonly List<string?> _addresses = new(capacity);
     private readonly List<string?> _districts = new(capacity);
@@ -32,6 +33,7 @@ public sealed class StationIndexBuilder(int capacity)
         _traits.Add(StationTraits.Of(row));
         // NaN compares false with every length, as NULL does in SQL.
         _maxVehicleLengths.Add(row.MaxVehicleLengthM ?? double.NaN);
+        _truckSpaces.Add(row.TruckParkingSpaces ?? StationIndex.NoTruckSpaces);
         _names.Add(row.Name);
         _addresses.Add(row.Address);
         _districts.Add(row.District is null ? null : Shared(row.District));
@@ -41,7 +43,7 @@ public sealed class StationIndexBuilder(int capacity)
     /// <param name="version">The store's data version the rows were read at.</param>
     public StationIndex Build(long version) =>
         StationIndex.Create(
-            version, [.. _ids], [.. _lats], [.. _lons], [.. _traits], [.. _maxVehicleLengths], [.. _names], [.. _addresses], [.. _districts],
+            version, [.. _ids], [.. _lats], [.. _lons], [.. _traits], [.. _maxVehicleLengths], [.. _truckSpaces], [.. _names], [.. _addresses], [.. _districts],
             [.. _hoursOf], [.. _hoursTexts], [.. _hours]);
 
     private string Shared(string district)

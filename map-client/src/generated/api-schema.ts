@@ -474,16 +474,16 @@ export interface components {
             /** Format: double */
             distanceM: number;
             phone: null | string;
-            /** Format: int32 */
-            truckParkingSpaces: null | number;
-            /** Format: double */
-            maxVehicleLengthM: null | number;
-            hazmatAllowed: boolean;
             /** Format: double */
             lat: number;
             /** Format: double */
             lon: number;
             address: null | string;
+            /** Format: int32 */
+            truckParkingSpaces: null | number;
+            /** Format: double */
+            maxVehicleLengthM: null | number;
+            hazmatAllowed: boolean;
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -663,6 +663,11 @@ export interface components {
             /** Format: double */
             lon: number;
             address: null | string;
+            /** Format: int32 */
+            truckParkingSpaces: null | number;
+            /** Format: double */
+            maxVehicleLengthM: null | number;
+            hazmatAllowed: boolean;
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -739,16 +744,16 @@ export interface components {
             /** Format: double */
             offsetM: number;
             phone: null | string;
-            /** Format: int32 */
-            truckParkingSpaces: null | number;
-            /** Format: double */
-            maxVehicleLengthM: null | number;
-            hazmatAllowed: boolean;
             /** Format: double */
             lat: number;
             /** Format: double */
             lon: number;
             address: null | string;
+            /** Format: int32 */
+            truckParkingSpaces: null | number;
+            /** Format: double */
+            maxVehicleLengthM: null | number;
+            hazmatAllowed: boolean;
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -833,16 +838,16 @@ export interface components {
             /** Format: date-time */
             retiredAt: null | string;
             phone: null | string;
-            /** Format: int32 */
-            truckParkingSpaces: null | number;
-            /** Format: double */
-            maxVehicleLengthM: null | number;
-            hazmatAllowed: boolean;
             /** Format: double */
             lat: number;
             /** Format: double */
             lon: number;
             address: null | string;
+            /** Format: int32 */
+            truckParkingSpaces: null | number;
+            /** Format: double */
+            maxVehicleLengthM: null | number;
+            hazmatAllowed: boolean;
             district: null | string;
             amenities: string[];
             openingHours: null | string;

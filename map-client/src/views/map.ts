@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { stationTilesUrl, type Crs, type MapConfig, type StationFilter } from '../api';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLon } from '../coords';
 import { KIND_COLOURS } from './kinds';
+import { RouteOverlay } from './route-overlay';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -16,7 +17,6 @@ const STATION_ZOOM = 14;
 /** The tiles' highest zoom; MapLibre enlarges them beyond it. */
 const TILES_MAX_ZOOM = 16;
 const COUNT_IMAGE = 'count-';
-const STATION_LAYERS = ['clusters', 'clusters-count', 'stations'];
 const BEIJING: [number, number] = [116.3975, 39.9087];
 
 const kindColour: maplibregl.ExpressionSpecification = [
@@ -49,6 +49,9 @@ export class StationMapView {
   private readonly crs: Crs;
   private filter: StationFilter = { kinds: [], amenities: [], openNow: false };
   private ready: Promise<void>;
+  private tap: ((p: LatLon) => void) | null = null;
+  /** Truck mode's road ahead and its stops. */
+  readonly route: RouteOverlay;
 
   constructor(container: HTMLElement & { stationMap?: maplibregl.Map }, config: MapConfig, private readonly events: MapEvents) {
     this.crs = config.basemapCrs === 'gcj02' ? 'gcj02' : 'wgs84';
@@ -76,6 +79,7 @@ export class StationMapView {
     });
     // The browser tests read what is drawn (queryRenderedFeatures) from the map itself.
     container.stationMap = this.map;
+    this.route = new RouteOverlay(this.map, (p) => this.display(p), (n) => `${COUNT_IMAGE}${n}`);
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -113,9 +117,10 @@ export class StationMapView {
     // is made when a tile first needs it (the resolver runs before the tile is laid out; `styleimagemissing` comes after).
     m.setMissingStyleImageResolver((id) => this.addCountImage(id));
     this.addStations();
-    for (const layer of ['clusters', 'stations']) {
+    this.route.add('selected');
+    for (const layer of ['clusters', 'stations', 'route-stops']) {
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
-      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
+      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = this.tap ? 'crosshair' : ''));
     }
   }
 
@@ -177,12 +182,18 @@ export class StationMapView {
   /** Which stations the markers show: the list's filters. */
   setFilter(filter: StationFilter): void {
     this.filter = filter;
-    if (!this.map.getSource('stations')) return;
-    // A new source rather than setTiles: MapLibre keeps a reloaded tile whose ETag has not changed, and the tiles'
-    // ETag names the data version, not the filter, so the old markers would stay.
-    for (const layer of STATION_LAYERS) this.map.removeLayer(layer);
-    this.map.removeSource('stations');
-    this.addStations();
+    // The tiles' ETag names the filters, so the tiles MapLibre reloads under the new URL never come back as a 304 of
+    // the old filter's markers.
+    (this.map.getSource('stations') as maplibregl.VectorTileSource | undefined)?.setTiles([this.tilesUrl()]);
+  }
+
+  /**
+   * While set, a tap on the map is handed to `handler` (truck mode drawing the road ahead) instead of opening a
+   * station or setting the origin.
+   */
+  setTapHandler(handler: ((p: LatLon) => void) | null): void {
+    this.tap = handler;
+    this.map.getCanvas().style.cursor = handler ? 'crosshair' : '';
   }
 
   async setOrigin(origin: LatLon | null): Promise<void> {
@@ -212,10 +223,14 @@ export class StationMapView {
   }
 
   private onClick(e: maplibregl.MapMouseEvent): void {
-    const hit = this.map.queryRenderedFeatures(e.point, { layers: ['stations', 'clusters'] })[0];
+    if (this.tap) {
+      this.tap(this.toWgs84(e.lngLat));
+      return;
+    }
+    const hit = this.map.queryRenderedFeatures(e.point, { layers: ['route-stops', 'stations', 'clusters'] })[0];
     if (!hit) {
       this.events.onOrigin(this.toWgs84(e.lngLat));
-    } else if (hit.layer.id === 'stations') {
+    } else if (hit.layer.id === 'stations' || hit.layer.id === 'route-stops') {
       this.events.onStation(Number(hit.properties.id));
     } else {
       // Two zoom levels split a cell in 16; by STATION_ZOOM every station stands alone.

@@ -1,5 +1,6 @@
-// Truck mode: pick a checkpoint and see the truck stops around it, or paste the road ahead (a GeoJSON LineString) and
-// see the stops along it in the order they come; both for the driver's vehicle length and load.
+// Truck mode: pick a checkpoint and see the truck stops around it, or draw the road ahead by tapping the map (or paste
+// it as a GeoJSON LineString) and see the stops along it in the order they come, listed and marked on the map; all for
+// the driver's vehicle length and load, which the map's markers follow too while the panel is open.
 
 import type { LatLon } from '../coords';
 import { formatDistance } from '../format';
@@ -16,6 +17,12 @@ const DEFAULT_CORRIDOR_M = 1000;
 export interface TruckPanelHooks {
   onStation(id: number): void;
   onFrame(points: readonly LatLon[]): void;
+  /** The vehicle changed: the markers and the nearest list follow it. */
+  onVehicle(vehicle: Vehicle): void;
+  /** Drawing starts (taps on the map go to `tap`) or stops (null). */
+  onDrawing(tap: ((p: LatLon) => void) | null): void;
+  /** What the map shows of the road ahead: its points (and whether they were tapped) and the stops found along it. */
+  onRoute(road: readonly LatLon[], tapped: boolean, stops: readonly TruckStop[]): void;
 }
 
 export class TruckPanel {
@@ -27,8 +34,16 @@ export class TruckPanel {
   private checkpointId: number | null = null;
   private vehicle: Vehicle = { lengthM: null, hazmat: false };
   private routeText = '';
+  /** The points tapped on the map, in driving order. */
+  private drawn: LatLon[] = [];
+  private drawing = false;
+  /** The road the stops were found along, as the map draws it, and whether it was tapped (its points are drawn too). */
+  private road: LatLon[] = [];
+  private roadTapped = false;
   private corridorM = DEFAULT_CORRIDOR_M;
   private stops: TruckStop[] = [];
+  /** Numbers the route requests, so a slower answer to an older road never replaces a newer one. */
+  private routeRequest = 0;
   /** Built on each render, so a language switch re-words it. */
   private status: (() => string) | null = null;
 
@@ -36,8 +51,10 @@ export class TruckPanel {
     this.checkpointSelect.addEventListener('change', () => { this.checkpointId = Number(this.checkpointSelect.value); });
   }
 
-  /** Loads the checkpoints the first time the panel opens. */
+  /** Loads the checkpoints the first time the panel opens; the vehicle and the road ahead come back on the map. */
   async open(): Promise<void> {
+    this.hooks.onVehicle(this.vehicle);
+    this.showOnMap();
     if (this.checkpoints.length > 0) return;
     try {
       this.checkpoints = await fetchCheckpoints();
@@ -47,6 +64,12 @@ export class TruckPanel {
     }
     this.renderCheckpoints();
     this.renderResults();
+  }
+
+  /** The panel closes: taps go back to the map, and the road leaves it. */
+  close(): void {
+    this.setDrawing(false);
+    this.hooks.onRoute([], false, []);
   }
 
   /** Builds the panel in a language; what the driver entered stays. */
@@ -60,13 +83,21 @@ export class TruckPanel {
     });
     length.addEventListener('change', () => {
       const value = Number.parseFloat(length.value);
-      this.vehicle = { ...this.vehicle, lengthM: Number.isFinite(value) && value > 0 ? value : null };
+      this.setVehicle({ ...this.vehicle, lengthM: Number.isFinite(value) && value > 0 ? value : null });
     });
     const hazmat = h('input', { id: 'truck-hazmat', type: 'checkbox', checked: this.vehicle.hazmat });
-    hazmat.addEventListener('change', () => { this.vehicle = { ...this.vehicle, hazmat: hazmat.checked }; });
+    hazmat.addEventListener('change', () => this.setVehicle({ ...this.vehicle, hazmat: hazmat.checked }));
 
     const nearCheckpoint = h('button', { type: 'button', class: 'primary', id: 'truck-checkpoint-stops' }, this.t('truckStopsNearCheckpoint'));
     nearCheckpoint.addEventListener('click', () => void this.loadCheckpointStops());
+
+    const draw = h('button', { type: 'button', id: 'truck-draw', 'aria-pressed': String(this.drawing) },
+      this.t(this.drawing ? 'truckDrawDone' : 'truckDraw'));
+    draw.addEventListener('click', () => this.setDrawing(!this.drawing));
+    const undo = h('button', { type: 'button', id: 'truck-draw-undo', disabled: this.drawn.length === 0 }, this.t('truckDrawUndo'));
+    undo.addEventListener('click', () => this.setDrawn(this.drawn.slice(0, -1)));
+    const clear = h('button', { type: 'button', id: 'truck-draw-clear', disabled: this.drawn.length === 0 }, this.t('truckDrawClear'));
+    clear.addEventListener('click', () => this.setDrawn([]));
 
     const route = h('textarea', { id: 'truck-route', rows: '3', placeholder: this.t('truckRoutePlaceholder') });
     route.value = this.routeText;
@@ -83,7 +114,11 @@ export class TruckPanel {
       h('h3', {}, this.t('truckCheckpoint')),
       this.checkpointSelect, ' ', nearCheckpoint,
       h('h3', {}, this.t('truckRoute')),
-      route,
+      h('p', { class: 'hint', id: 'truck-draw-hint' },
+        this.drawn.length === 0 ? this.t('truckDrawHint') : this.t('truckDrawPoints', { n: this.drawn.length })),
+      h('div', { class: 'truck-draw' }, draw, undo, clear),
+      h('details', { class: 'truck-paste', open: this.routeText !== '' && this.drawn.length === 0 },
+        h('summary', {}, this.t('truckPaste')), route),
       h('label', { class: 'field' }, this.t('truckCorridor'), ' ', corridor), ' ', alongRoute,
       this.statusLine,
       this.stopList);
@@ -121,25 +156,68 @@ export class TruckPanel {
     if (!checkpoint) return;
     await this.show(async () => {
       const stops = await fetchCheckpointStops(checkpoint.id, this.vehicle, STOPS_PER_CHECKPOINT);
+      this.road = [];
       this.hooks.onFrame([checkpoint, ...stops]);
       return stops;
     });
   }
 
-  private async loadRouteStops(): Promise<void> {
-    let route: unknown;
-    try {
-      route = JSON.parse(this.routeText);
-    } catch {
-      this.status = () => this.t('truckRouteNotJson');
-      this.renderResults();
-      return;
+  private setVehicle(vehicle: Vehicle): void {
+    this.vehicle = vehicle;
+    this.hooks.onVehicle(vehicle);
+  }
+
+  private setDrawing(drawing: boolean): void {
+    if (this.drawing === drawing) return;
+    this.drawing = drawing;
+    this.hooks.onDrawing(drawing ? (p) => this.setDrawn([...this.drawn, p]) : null);
+    this.render(this.lang);
+  }
+
+  /** The tapped road changed: redraw it, and from two points on, find its stops again. */
+  private setDrawn(points: LatLon[]): void {
+    this.drawn = points;
+    this.road = points;
+    this.roadTapped = true;
+    if (points.length < 2) {
+      this.stops = [];
+      this.status = points.length === 1 ? () => this.t('truckDrawMore') : null;
+      this.showOnMap();
     }
+    this.render(this.lang);
+    if (points.length >= 2) void this.loadRouteStops();
+  }
+
+  /** Stops along the tapped road, or else along the pasted GeoJSON. */
+  private async loadRouteStops(): Promise<void> {
+    const tapped = this.drawn.length >= 2;
+    let route: unknown;
+    if (tapped) {
+      route = { type: 'LineString', coordinates: this.drawn.map((p) => [p.lon, p.lat]) };
+    } else {
+      try {
+        route = JSON.parse(this.routeText);
+      } catch {
+        this.status = () => this.t(this.drawn.length === 1 ? 'truckDrawMore' : 'truckRouteNotJson');
+        this.renderResults();
+        return;
+      }
+    }
+    const request = ++this.routeRequest;
+    const road = routePositions(route) ?? [];
     await this.show(async () => {
       const answer = await fetchRouteStops(route, this.corridorM, this.vehicle);
-      this.hooks.onFrame([...(routePositions(route) ?? []), ...answer.items]);
+      if (request !== this.routeRequest) return this.stops;
+      this.road = road;
+      this.roadTapped = tapped;
+      // A tapped road is already in view: moving the map under a driver's finger would misplace the next tap.
+      if (!tapped) this.hooks.onFrame([...road, ...answer.items]);
       return answer.items;
     });
+  }
+
+  private showOnMap(): void {
+    this.hooks.onRoute(this.road, this.roadTapped, this.stops);
   }
 
   private async show(load: () => Promise<TruckStop[]>): Promise<void> {
@@ -152,6 +230,7 @@ export class TruckPanel {
       const fields = error instanceof Problem && (error.status === 400 || error.status === 413) ? error.fields.join(', ') : null;
       this.status = () => (fields === null ? this.t('loadFailed') : this.t('truckBadInput', { fields }));
     }
+    this.showOnMap();
     this.renderResults();
   }
 

@@ -7,6 +7,7 @@ public sealed record OriginDto(double Lat, double Lon);
 
 public sealed record NearestItemDto(
     long Id, string Name, string Kind, double Lat, double Lon, string? Address, string? District, string[] Amenities,
-    string? OpeningHours, double DistanceM, double BearingDeg, bool? OpenNow, NextChangeDto? NextChange);
+    string? OpeningHours, double DistanceM, double BearingDeg, bool? OpenNow, NextChangeDto? NextChange,
+    int? TruckParkingSpaces = null, double? MaxVehicleLengthM = null, bool HazmatAllowed = false);
 
 public sealed record NextChangeDto(DateTimeOffset At, string Description);

@@ -71,6 +71,32 @@ public sealed class TruckFilterTests(DemoDatabase database) : IClassFixture<Demo
     }
 
     [Theory]
+    [InlineData("Memory")]
+    [InlineData("Database")]
+    public async Task Nearest_items_carry_the_truck_fields_route_and_checkpoint_stops_have(string path)
+    {
+        await using var factory = new StationMapFactory(database.ConnectionString, new Dictionary<string, string?> { ["Nearest:Path"] = path });
+        using var client = factory.CreateClient();
+        if (path == "Memory")
+        {
+            await NearestIndexProbe.WaitUntilCurrentAsync(client, database.DataSources.Write, TimeSpan.FromSeconds(30));
+        }
+        var byId = _all.ToDictionary(s => s.Id);
+        var seen = new HashSet<(bool Spaces, bool Length, bool Hazmat)>();
+        // Over the synthetic grid, where every combination of truck attributes stands.
+        var response = await client.GetAsync("/api/stations/nearest?lat=41.03&lon=110.02&k=100");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var answer = (await response.Content.ReadFromJsonAsync<NearestResponseDto>())!;
+        foreach (var item in answer.Items)
+        {
+            var stored = byId[item.Id];
+            Assert.Equal((stored.Spaces, stored.MaxLengthM, stored.Hazmat), (item.TruckParkingSpaces, item.MaxVehicleLengthM, item.HazmatAllowed));
+            seen.Add((item.TruckParkingSpaces is not null, item.MaxVehicleLengthM is not null, item.HazmatAllowed));
+        }
+        Assert.True(seen.Count >= 4, $"{path}: only {seen.Count} combinations of truck fields among the answers");
+    }
+
+    [Theory]
     [MemberData(nameof(Filters))]
     public async Task Bbox_with_truck_filters_returns_exactly_the_stations_that_fit(string filter, bool truck, double? length, bool hazmat)
     {
