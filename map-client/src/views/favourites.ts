@@ -1,0 +1,93 @@
+// The starred stations as a list of their own. What the phone saved lists them at once, even offline; the API (or the
+// service worker's copy) then says whether each is open or retired; distances appear once the worker's position is known.
+
+import { fetchStation, type StationDetail } from '../api';
+import { haversineMeters, type LatLon } from '../coords';
+import { translate, type Lang } from '../i18n';
+import { loadFavourites, saveFavourites, type SavedStation } from '../preferences';
+import { clear, h } from './dom';
+import { stationRow, type ListedStation } from './list';
+
+export interface FavouritesContext {
+  lang: Lang;
+  now: Date;
+  origin: LatLon | null;
+  onSelect(id: number): void;
+}
+
+const snapshot = (s: StationDetail): SavedStation => ({ id: s.id, name: s.name, kind: s.kind, lat: s.lat, lon: s.lon });
+
+export class Favourites {
+  private saved: SavedStation[] = loadFavourites();
+  private ids = new Set(this.saved.map((s) => s.id));
+  private readonly details = new Map<number, StationDetail>();
+
+  get starred(): ReadonlySet<number> {
+    return this.ids;
+  }
+
+  has(id: number): boolean {
+    return this.ids.has(id);
+  }
+
+  /** Stars or unstars a station; a new star goes first. */
+  toggle(station: StationDetail): void {
+    this.saved = this.has(station.id) ? this.saved.filter((s) => s.id !== station.id) : [snapshot(station), ...this.saved];
+    this.ids = new Set(this.saved.map((s) => s.id));
+    this.details.set(station.id, station);
+    saveFavourites(this.saved);
+  }
+
+  /** A station's latest answer (its card was opened): keeps a favourite's saved name and place current. */
+  remember(station: StationDetail): void {
+    if (!this.has(station.id)) return;
+    this.details.set(station.id, station);
+    const fresh = snapshot(station);
+    const index = this.saved.findIndex((s) => s.id === station.id);
+    const old = this.saved[index]!;
+    if (old.name !== fresh.name || old.kind !== fresh.kind || old.lat !== fresh.lat || old.lon !== fresh.lon) {
+      this.saved[index] = fresh;
+      saveFavourites(this.saved);
+    }
+  }
+
+  /** Asks for every favourite's live state; one that cannot be had (offline, not cached) keeps what was saved. */
+  async refresh(): Promise<void> {
+    const answers = await Promise.allSettled(this.saved.map((s) => fetchStation(s.id)));
+    for (const answer of answers) {
+      if (answer.status === 'fulfilled') this.remember(answer.value.data);
+    }
+  }
+
+  /** The favourites as list rows: nearest first when the position is known, else most recently starred first. */
+  entries(origin: LatLon | null): ListedStation[] {
+    const rows = this.saved.map((saved): ListedStation => {
+      const live = this.details.get(saved.id);
+      const place = live ?? (saved.lat !== undefined && saved.lon !== undefined ? { lat: saved.lat, lon: saved.lon } : null);
+      return {
+        id: saved.id,
+        name: live?.name ?? saved.name ?? `#${saved.id}`,
+        kind: live?.kind ?? saved.kind ?? '',
+        amenities: live?.amenities ?? [],
+        distanceM: origin && place ? haversineMeters(origin, place) : null,
+        openNow: live ? live.openNow : undefined,
+        nextChange: live?.nextChange ?? null,
+        retired: live ? live.retiredAt !== null : false,
+      };
+    });
+    return origin ? rows.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity)) : rows;
+  }
+
+  render(target: HTMLElement, ctx: FavouritesContext): void {
+    clear(target);
+    const rows = this.entries(ctx.origin);
+    if (rows.length === 0) {
+      target.append(h('p', { class: 'message' }, translate(ctx.lang, 'favouritesEmpty')));
+      return;
+    }
+    if (!ctx.origin) target.append(h('p', { class: 'message' }, translate(ctx.lang, 'favouritesNeedPosition')));
+    target.append(h('ol', { class: 'nearest', id: 'favourites-list' }, ...rows.map((row) => stationRow(row, {
+      lang: ctx.lang, now: ctx.now, favourite: false, onSelect: () => ctx.onSelect(row.id),
+    }))));
+  }
+}
