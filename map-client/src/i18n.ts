@@ -5,7 +5,7 @@ export type Lang = 'zh-CN' | 'en';
 const zh = {
   appTitle: '户外劳动者驿站',
   switchLanguage: 'EN',
-  switchLanguageLabel: 'Switch to English',
+  switchLanguageLabel: 'EN – Switch to English',
   locateMe: '定位我',
   locating: '正在定位…',
   locateFailed: '无法获取位置，请在地图上长按或点击选择起点',
@@ -163,7 +163,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   appTitle: 'Worker rest stops',
   switchLanguage: '中文',
-  switchLanguageLabel: '切换到中文',
+  switchLanguageLabel: '中文 – 切换到中文',
   locateMe: 'Locate me',
   locating: 'Locating…',
   locateFailed: 'Cannot get your position: long-press or tap the map to choose a starting point',
@@ -262,7 +262,7 @@ const en: Record<MessageKey, string> = {
   truckRouteNotJson: 'The route is not valid GeoJSON',
   truckBadInput: 'Please check: {fields}',
   plannerToggle: 'Plan',
-  plannerToggleLabel: 'Open or close the planner view',
+  plannerToggleLabel: 'Plan: open or close the planner view',
   plannerTitle: 'Site planning',
   plannerLayer: 'Demand layer',
   plannerRadius: 'Coverage radius (m)',

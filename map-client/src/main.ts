@@ -193,12 +193,15 @@ class App {
     if (!this.station) return;
     document.getElementById('card-name')?.focus();
     // After render: the card shrinks the map, and the station must be centred in the map's new size.
-    void this.map.select(this.station.detail, centre);
-    if (this.station.detail.retiredAt !== null) void this.loadAlternatives(this.station.detail);
+    const shown = this.map.select(this.station.detail, centre);
+    if (this.station.detail.retiredAt !== null) void this.loadAlternatives(this.station.detail, shown);
   }
 
-  /** The open stations nearest to where a retired station stood, under the worker's kind and amenity filters. */
-  private async loadAlternatives(retired: StationDetail): Promise<void> {
+  /**
+   * The open stations nearest to where a retired station stood, under the worker's kind and amenity filters; framed
+   * with it once the map has shown it.
+   */
+  private async loadAlternatives(retired: StationDetail, shown: Promise<void>): Promise<void> {
     let alternatives: NearestItem[] = [];
     try {
       const { data } = await fetchNearestAside({
@@ -211,6 +214,7 @@ class App {
     if (this.station?.detail.id !== retired.id) return;
     this.station.alternatives = alternatives;
     this.render();
+    await shown;
     this.map.fit([retired, ...alternatives]);
   }
 
@@ -250,6 +254,8 @@ class App {
     $('title').textContent = this.t('appTitle');
     $('lang').textContent = this.t('switchLanguage');
     $('lang').setAttribute('aria-label', this.t('switchLanguageLabel'));
+    // Its label is in the language it switches to, so a screen reader speaks it in that language.
+    $('lang').setAttribute('lang', lang === 'zh-CN' ? 'en' : 'zh-CN');
     $('locate').textContent = this.t('locateMe');
     const activeFilters = this.filters.kinds.length + this.filters.amenities.length + Number(this.filters.openNow);
     $('filters-toggle').textContent = activeFilters ? `${this.t('filters')} (${activeFilters})` : this.t('filters');
@@ -263,9 +269,9 @@ class App {
     const nearby = this.tab === 'nearby';
     const savedAt = this.itemsCachedAt ? formatClock(this.itemsCachedAt) : null;
     $('cached').textContent = nearby && savedAt ? this.t(this.itemsRestored ? 'lastListAt' : 'cachedAt', { time: savedAt }) : '';
-    $('nearest-title').textContent = nearby && this.items.length ? this.t('nearestTitle') : '';
+    $('nearest-title').textContent = this.items.length ? this.t('nearestTitle') : '';
     renderTabs($('list-tabs'), [
-      { id: 'nearby', label: this.t('tabNearby'), panel: 'nearest' },
+      { id: 'nearby', label: this.t('tabNearby'), panel: 'nearby-panel' },
       { id: 'favourites', label: this.t('tabFavourites', { n: this.favourites.starred.size }), panel: 'favourites-panel' },
     ], this.tab, this.t('listTabs'), (tab) => this.selectTab(tab));
     renderList($('nearest'), this.items, {

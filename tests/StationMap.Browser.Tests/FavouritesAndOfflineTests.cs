@@ -78,10 +78,6 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         var saved = await page.InnerTextAsync("#cached");
         Assert.Matches(SavedAt(), saved);
         await MapSite.ScreenshotAsync(page, "offline-list-on-load");
-
-        // Its cards still open from the service worker's copy.
-        await page.Locator("#nearest button.station").First.ClickAsync();
-        await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
     }
 
     [GeneratedRegex(@"^上次的结果（\d\d:\d\d 保存）")]

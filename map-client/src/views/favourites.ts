@@ -59,28 +59,9 @@ export class Favourites {
     }
   }
 
-  /** The favourites as list rows: nearest first when the position is known, else most recently starred first. */
-  entries(origin: LatLon | null): ListedStation[] {
-    const rows = this.saved.map((saved): ListedStation => {
-      const live = this.details.get(saved.id);
-      const place = live ?? (saved.lat !== undefined && saved.lon !== undefined ? { lat: saved.lat, lon: saved.lon } : null);
-      return {
-        id: saved.id,
-        name: live?.name ?? saved.name ?? `#${saved.id}`,
-        kind: live?.kind ?? saved.kind ?? '',
-        amenities: live?.amenities ?? [],
-        distanceM: origin && place ? haversineMeters(origin, place) : null,
-        openNow: live ? live.openNow : undefined,
-        nextChange: live?.nextChange ?? null,
-        retired: live ? live.retiredAt !== null : false,
-      };
-    });
-    return origin ? rows.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity)) : rows;
-  }
-
   render(target: HTMLElement, ctx: FavouritesContext): void {
     clear(target);
-    const rows = this.entries(ctx.origin);
+    const rows = favouriteRows(this.saved, this.details, ctx.origin);
     if (rows.length === 0) {
       target.append(h('p', { class: 'message' }, translate(ctx.lang, 'favouritesEmpty')));
       return;
@@ -90,4 +71,28 @@ export class Favourites {
       lang: ctx.lang, now: ctx.now, favourite: false, onSelect: () => ctx.onSelect(row.id),
     }))));
   }
+}
+
+/**
+ * The favourites as list rows, from their live answers where known and else from what was saved: nearest first when
+ * the position is known, else most recently starred first.
+ */
+export function favouriteRows(
+  saved: readonly SavedStation[], live: ReadonlyMap<number, StationDetail>, origin: LatLon | null,
+): ListedStation[] {
+  const rows = saved.map((s): ListedStation => {
+    const detail = live.get(s.id);
+    const place = detail ?? (s.lat !== undefined && s.lon !== undefined ? { lat: s.lat, lon: s.lon } : null);
+    return {
+      id: s.id,
+      name: detail?.name ?? s.name ?? `#${s.id}`,
+      kind: detail?.kind ?? s.kind ?? '',
+      amenities: detail?.amenities ?? [],
+      distanceM: origin && place ? haversineMeters(origin, place) : null,
+      openNow: detail ? detail.openNow : undefined,
+      nextChange: detail?.nextChange ?? null,
+      retired: detail ? detail.retiredAt !== null : false,
+    };
+  });
+  return origin ? rows.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity)) : rows;
 }
