@@ -31,6 +31,11 @@ public sealed class RetiredStationPageTests(RetiredStationSite site) : IClassFix
         Assert.Equal(expected, listed);
         Assert.DoesNotContain(site.RetiredId, listed);
         Assert.Equal(3, await page.Locator("#alternatives .status-open").CountAsync());
+        // The map frames where it stood with the alternatives around it.
+        var points = open.GetProperty("items").EnumerateArray().Select(i => new[] { i.GetProperty("lon").GetDouble(), i.GetProperty("lat").GetDouble() }).Append([lon, lat]);
+        await page.WaitForFunctionAsync("""
+            points => { const m = document.getElementById('map').stationMap; return !m.isMoving() && points.every(p => m.getBounds().contains(p)); }
+            """, points.ToArray(), new() { Timeout = 10_000 });
         await MapSite.ScreenshotAsync(page, "retired-card", docsName: "retired-card.png");
 
         await page.ClickAsync("#lang");
