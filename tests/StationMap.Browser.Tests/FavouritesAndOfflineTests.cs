@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using StationMap.Browser.Tests.Infrastructure;
 
 namespace StationMap.Browser.Tests;
@@ -17,7 +16,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         await page.ClickAsync("#tab-nearby");
 
         await MapSite.LocateAsync(page);
-        var listed = await ListedIdsAsync(page, "#nearest");
+        var listed = await MapSite.ListedIdsAsync(page, "#nearest");
         var names = new Dictionary<long, string>();
         foreach (var index in new[] { 4, 1 })
         {
@@ -31,7 +30,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         await page.ClickAsync("#tab-favourites");
         await page.WaitForSelectorAsync("#favourites-list .status");
         // Nearest first, as in the nearest list, each with its distance.
-        Assert.Equal([listed[1], listed[4]], await ListedIdsAsync(page, "#favourites-list"));
+        Assert.Equal([listed[1], listed[4]], await MapSite.ListedIdsAsync(page, "#favourites-list"));
         Assert.True(await page.Locator("#nearest").IsHiddenAsync());
         var distances = await page.Locator("#favourites-list .distance").AllInnerTextsAsync();
         Assert.Equal(2, distances.Count);
@@ -43,7 +42,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         await page.WaitForSelectorAsync("body[data-ready='true']");
         await page.ClickAsync("#tab-favourites");
         await page.WaitForSelectorAsync("#favourites-list .status");
-        Assert.Equal([listed[1], listed[4]], await ListedIdsAsync(page, "#favourites-list"));
+        Assert.Equal([listed[1], listed[4]], await MapSite.ListedIdsAsync(page, "#favourites-list"));
         var shown = await page.Locator("#favourites-list .station-name").AllInnerTextsAsync();
         Assert.Equal([names[listed[1]], names[listed[4]]], shown);
 
@@ -52,7 +51,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
         await page.ClickAsync("#favourite");
         await page.ClickAsync("#card-close");
-        Assert.Equal([listed[4]], await ListedIdsAsync(page, "#favourites-list"));
+        Assert.Equal([listed[4]], await MapSite.ListedIdsAsync(page, "#favourites-list"));
         await MapSite.ScreenshotAsync(page, "favourites-after-reload");
     }
 
@@ -62,7 +61,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
         var page = await site.OpenAsync();
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
         await MapSite.LocateAsync(page);
-        var listed = await ListedIdsAsync(page, "#nearest");
+        var listed = await MapSite.ListedIdsAsync(page, "#nearest");
         Assert.Empty(await page.InnerTextAsync("#cached"));
 
         await page.Context.SetOfflineAsync(true);
@@ -73,7 +72,7 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
 
         // No tap on 定位我: the list is there, with the time it was saved (the service worker's clock: the real one).
         await page.WaitForSelectorAsync("#nearest li button.station");
-        Assert.Equal(listed, await ListedIdsAsync(page, "#nearest"));
+        Assert.Equal(listed, await MapSite.ListedIdsAsync(page, "#nearest"));
         Assert.Equal(0, asked);
         var saved = await page.InnerTextAsync("#cached");
         Assert.Matches(SavedAt(), saved);
@@ -82,7 +81,4 @@ public sealed partial class FavouritesAndOfflineTests(MapSite site) : IClassFixt
 
     [GeneratedRegex(@"^上次的结果（\d\d:\d\d 保存）")]
     private static partial Regex SavedAt();
-
-    private static Task<long[]> ListedIdsAsync(IPage page, string list) =>
-        page.Locator($"{list} button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
 }

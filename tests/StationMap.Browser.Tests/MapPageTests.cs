@@ -205,8 +205,7 @@ public sealed class MapPageTests(MapSite site) : IClassFixture<MapSite>
 
     private static Task LocateAsync(IPage page) => MapSite.LocateAsync(page);
 
-    private static Task<long[]> ListedIdsAsync(IPage page) =>
-        page.Locator("#nearest button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
+    private static Task<long[]> ListedIdsAsync(IPage page) => MapSite.ListedIdsAsync(page);
 
     private static Task<bool> NoHorizontalScrollAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth");

@@ -27,7 +27,7 @@ public sealed class RetiredStationPageTests(RetiredStationSite site) : IClassFix
         Assert.Contains("起不再提供服务", await page.InnerTextAsync("#retired-notice"), StringComparison.Ordinal);
         // No way to a place that is gone, and no opening hours that would read as if it were open.
         Assert.Equal(0, await page.Locator("#card #nav-amap, #card > p > .status").CountAsync());
-        var listed = await page.Locator("#alternatives button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
+        var listed = await MapSite.ListedIdsAsync(page, "#alternatives");
         Assert.Equal(expected, listed);
         Assert.DoesNotContain(site.RetiredId, listed);
         Assert.Equal(3, await page.Locator("#alternatives .status-open").CountAsync());
