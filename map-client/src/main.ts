@@ -178,9 +178,8 @@ class App {
     if (this.station?.detail.id !== id && location.hash !== `#/station/${id}`) {
       history.pushState(null, '', `#/station/${id}`);
     }
-    // A card opened from another card goes back to where the first one was opened from.
-    const opening = this.station === null;
-    if (opening) this.focusReturn.remember();
+    // A card opened from another card (a retired one's alternatives) goes back to where the first one was opened from.
+    if (this.station === null) this.focusReturn.remember();
     try {
       const { data, cachedAt } = await fetchStation(id);
       this.station = { detail: data, cachedAt, alternatives: null };

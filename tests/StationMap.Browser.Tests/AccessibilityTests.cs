@@ -75,6 +75,16 @@ public sealed class AccessibilityTests(MapSite site) : IClassFixture<MapSite>
         await page.Keyboard.PressAsync("Escape");
         Assert.True(await page.Locator("#list-view").IsVisibleAsync());
         await MapSite.ScreenshotAsync(page, "focus-back-on-list");
+
+        // The tabs answer the arrow keys, the focus going with the selection.
+        await page.FocusAsync("#tab-nearby");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("tab-favourites", await ActiveAsync(page, "e => e.id"));
+        Assert.Equal("true", await page.GetAttributeAsync("#tab-favourites", "aria-selected"));
+        Assert.True(await page.Locator("#favourites-panel").IsVisibleAsync());
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal("tab-nearby", await ActiveAsync(page, "e => e.id"));
+        Assert.True(await page.Locator("#nearest").IsVisibleAsync());
     }
 
     [Fact]

@@ -38,7 +38,9 @@ export function keepingFocus(render: () => void): void {
   const name = active && active !== document.body ? IDENTITIES.find((a) => active.hasAttribute(a)) : undefined;
   const value = name ? active!.getAttribute(name) : null;
   render();
-  if (!name || value === null || active!.isConnected) return;
+  // Only when the render lost it: a render that moved the focus on purpose (the tabs' arrow keys) keeps its choice.
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (!name || value === null || active!.isConnected || !lost) return;
   const twin = [...document.querySelectorAll<HTMLElement>(`[${name}="${CSS.escape(value)}"]`)].find((e) => e.offsetParent !== null);
   twin?.focus();
 }
