@@ -15,6 +15,8 @@ export interface FavouritesContext {
   onSelect(id: number): void;
 }
 
+const REFRESH_BATCH = 6;
+
 const snapshot = (s: StationDetail): SavedStation => ({ id: s.id, name: s.name, kind: s.kind, lat: s.lat, lon: s.lon });
 
 export class Favourites {
@@ -53,9 +55,13 @@ export class Favourites {
 
   /** Asks for every favourite's live state; one that cannot be had (offline, not cached) keeps what was saved. */
   async refresh(): Promise<void> {
-    const answers = await Promise.allSettled(this.saved.map((s) => fetchStation(s.id)));
-    for (const answer of answers) {
-      if (answer.status === 'fulfilled') this.remember(answer.value.data);
+    const ids = this.saved.map((s) => s.id);
+    // A few at a time: a long list should not queue dozens of lookups on a phone's connection at once.
+    for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
+      const answers = await Promise.allSettled(ids.slice(i, i + REFRESH_BATCH).map((id) => fetchStation(id)));
+      for (const answer of answers) {
+        if (answer.status === 'fulfilled') this.remember(answer.value.data);
+      }
     }
   }
 
