@@ -288,7 +288,6 @@ export class PlannerView {
     this.fold.setAttribute('aria-expanded', String(open));
     this.fold.setAttribute('aria-label', this.t(open ? 'plannerCollapse' : 'plannerExpand'));
     this.fold.textContent = open ? '▾' : '▴';
-    this.panel.classList.toggle('folded', !open);
   }
 
   private setStatus(status: () => string): void {
