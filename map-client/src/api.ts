@@ -78,6 +78,13 @@ export const fetchConfig = () => getJson<MapConfig>('/api/config');
 export const fetchNearest = (q: NearestQuery, signal?: AbortSignal) =>
   getJson<Answer<'NearestResponse'>>(nearestUrl(q), signal);
 
+/** Tells the service worker a nearest request is not the worker's own list (sw.ts keeps only that as the last list). */
+export const ASIDE_HEADER = 'x-stationmap-aside';
+
+/** Nearest for a list beside the worker's own (a retired station's alternatives): not kept as the last list. */
+export const fetchNearestAside = (q: NearestQuery) =>
+  request<Answer<'NearestResponse'>>(nearestUrl(q), { headers: { accept: 'application/json', [ASIDE_HEADER]: '1' } });
+
 export const fetchStation = (id: number) => getJson<StationDetail>(`/api/stations/${id}`);
 
 /**

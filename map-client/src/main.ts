@@ -3,22 +3,28 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import {
-  fetchConfig, fetchNearest, fetchStation, type MapConfig, type NearestItem, type StationDetail, type StationFilter, type Vehicle,
+  fetchConfig, fetchNearest, fetchNearestAside, fetchStation, type MapConfig, type NearestItem, type StationDetail, type StationFilter,
+  type Vehicle,
 } from './api';
 import type { LatLon } from './coords';
 import { formatClock } from './format';
 import { mountPlanner, type PlannerView } from './planner/planner';
 import { translate, type Lang, type MessageKey } from './i18n';
-import {
-  loadFavourites, loadFilters, loadLang, saveFavourites, saveFilters, saveLang, type Filters,
-} from './preferences';
+import { lastNearest, type SavedNearest } from './offline';
+import { loadFilters, loadLang, saveFilters, saveLang, type Filters } from './preferences';
 import { renderCard } from './views/card';
+import { Favourites } from './views/favourites';
+import { FocusReturn, keepingFocus } from './views/focus';
 import { renderFilters } from './views/filters';
 import { renderList } from './views/list';
 import { StationMapView } from './views/map';
+import { renderRetiredCard } from './views/retired';
+import { renderTabs } from './views/tabs';
 import { TruckPanel } from './views/truck';
 
 const NEAREST_COUNT = 10;
+/** Open stations offered instead of a retired one. */
+const ALTERNATIVE_COUNT = 3;
 const STATION_ROUTE = /^#\/station\/(\d+)$/;
 
 const FALLBACK_CONFIG: MapConfig = {
@@ -31,11 +37,15 @@ class App {
   private lang: Lang = loadLang();
   private filters: Filters = loadFilters();
   private vehicle: Vehicle | null = null;
-  private favourites = loadFavourites();
+  private favourites = new Favourites();
+  private tab: 'nearby' | 'favourites' = 'nearby';
   private origin: LatLon | null = null;
   private items: NearestItem[] = [];
   private itemsCachedAt: Date | null = null;
-  private station: { detail: StationDetail; cachedAt: Date | null } | null = null;
+  /** The list on screen is the last one saved, shown on load until the worker asks again. */
+  private itemsRestored = false;
+  private station: { detail: StationDetail; cachedAt: Date | null; alternatives: NearestItem[] | null } | null = null;
+  private readonly focusReturn = new FocusReturn();
   private message: MessageKey | null = 'pickOnMap';
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
@@ -43,6 +53,7 @@ class App {
   private planner!: PlannerView;
 
   async start(): Promise<void> {
+    const saved = lastNearest();
     const config = await fetchConfig().then((r) => r.data).catch(() => FALLBACK_CONFIG);
     this.map = new StationMapView($('map'), config, {
       onStation: (id) => void this.openStation(id),
@@ -77,7 +88,13 @@ class App {
     });
     this.truck.render(this.lang);
     window.addEventListener('hashchange', () => void this.route());
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !this.station) return;
+      e.preventDefault();
+      this.closeStation();
+    });
     this.render();
+    this.restore(await saved);
     await this.route();
     document.body.dataset.ready = 'true';
   }
@@ -95,6 +112,19 @@ class App {
     saveLang(lang);
     this.truck.render(lang);
     this.planner.render(lang);
+    this.render();
+  }
+
+  /** Shows the last saved list at once, with when it was saved, until the worker asks for a new one. */
+  private restore(saved: SavedNearest | null): void {
+    if (!saved || this.origin) return;
+    this.origin = saved.answer.origin;
+    this.items = saved.answer.items;
+    this.itemsCachedAt = saved.savedAt;
+    this.itemsRestored = true;
+    this.message = null;
+    void this.map.setOrigin(this.origin);
+    this.map.fit([this.origin, ...this.items.slice(0, 5)]);
     this.render();
   }
 
@@ -130,6 +160,7 @@ class App {
         controller.signal);
       this.items = data.items;
       this.itemsCachedAt = cachedAt;
+      this.itemsRestored = false;
       this.message = data.items.length === 0 ? 'noResults' : null;
       if (frame) this.map.fit([this.origin, ...data.items.slice(0, 5)]);
     } catch (error) {
@@ -171,16 +202,43 @@ class App {
     if (this.station?.detail.id !== id && location.hash !== `#/station/${id}`) {
       history.pushState(null, '', `#/station/${id}`);
     }
+    // A card opened from another card (a retired one's alternatives) goes back to where the first one was opened from.
+    if (this.station === null) this.focusReturn.remember();
     try {
       const { data, cachedAt } = await fetchStation(id);
-      this.station = { detail: data, cachedAt };
+      this.station = { detail: data, cachedAt, alternatives: null };
+      this.favourites.remember(data);
     } catch {
       this.station = null;
       this.message = 'stationNotFound';
     }
     this.render();
+    if (!this.station) return;
+    document.getElementById('card-name')?.focus();
     // After render: the card shrinks the map, and the station must be centred in the map's new size.
-    if (this.station) void this.map.select(this.station.detail, centre);
+    const shown = this.map.select(this.station.detail, centre);
+    if (this.station.detail.retiredAt !== null) void this.loadAlternatives(this.station.detail, shown);
+  }
+
+  /**
+   * The open stations nearest to where a retired station stood, under the worker's kind and amenity filters; framed
+   * with it once the map has shown it.
+   */
+  private async loadAlternatives(retired: StationDetail, shown: Promise<void>): Promise<void> {
+    let alternatives: NearestItem[] = [];
+    try {
+      const { data } = await fetchNearestAside({
+        lat: retired.lat, lon: retired.lon, k: ALTERNATIVE_COUNT, kinds: this.filters.kinds, amenities: this.filters.amenities, openNow: true,
+      });
+      alternatives = data.items;
+    } catch {
+      // Offline with nothing cached for this spot: the card says none are known.
+    }
+    if (this.station?.detail.id !== retired.id) return;
+    this.station.alternatives = alternatives;
+    this.render();
+    await shown;
+    this.map.fit([retired, ...alternatives]);
   }
 
   private closeStation(): void {
@@ -189,13 +247,18 @@ class App {
     void this.map.select(null);
     if (STATION_ROUTE.test(location.hash)) history.pushState(null, '', location.pathname + location.search);
     this.render();
+    this.focusReturn.restore($('locate'));
   }
 
-  private toggleFavourite(id: number): void {
-    if (this.favourites.has(id)) this.favourites.delete(id);
-    else this.favourites.add(id);
-    saveFavourites(this.favourites);
+  private toggleFavourite(station: StationDetail): void {
+    this.favourites.toggle(station);
     this.render();
+  }
+
+  private selectTab(tab: 'nearby' | 'favourites'): void {
+    this.tab = tab;
+    this.render();
+    if (tab === 'favourites') void this.favourites.refresh().then(() => this.render());
   }
 
   private showMessage(key: MessageKey): void {
@@ -204,24 +267,42 @@ class App {
   }
 
   private render(): void {
+    keepingFocus(() => this.renderPage());
+  }
+
+  private renderPage(): void {
     const lang = this.lang;
     document.documentElement.lang = lang;
     document.title = this.t('appTitle');
     $('title').textContent = this.t('appTitle');
     $('lang').textContent = this.t('switchLanguage');
     $('lang').setAttribute('aria-label', this.t('switchLanguageLabel'));
+    // Its label is in the language it switches to, so a screen reader speaks it in that language.
+    $('lang').setAttribute('lang', lang === 'zh-CN' ? 'en' : 'zh-CN');
     $('locate').textContent = this.t('locateMe');
     const activeFilters = this.filters.kinds.length + this.filters.amenities.length + Number(this.filters.openNow);
     $('filters-toggle').textContent = activeFilters ? `${this.t('filters')} (${activeFilters})` : this.t('filters');
     renderFilters($('filters'), this.filters, lang, (f) => this.setFilters(f));
     $('truck-toggle').textContent = this.t('truckMode');
 
+    $('map').setAttribute('aria-label', this.t('mapLabel'));
+    this.map.label({ zoomIn: this.t('zoomIn'), zoomOut: this.t('zoomOut'), attribution: this.t('attributionToggle') });
+
     $('message').textContent = this.message ? this.t(this.message) : '';
-    $('cached').textContent = this.itemsCachedAt ? this.t('cachedAt', { time: formatClock(this.itemsCachedAt) }) : '';
+    const nearby = this.tab === 'nearby';
+    const savedAt = this.itemsCachedAt ? formatClock(this.itemsCachedAt) : null;
+    $('cached').textContent = nearby && savedAt ? this.t(this.itemsRestored ? 'lastListAt' : 'cachedAt', { time: savedAt }) : '';
     $('nearest-title').textContent = this.items.length ? this.t('nearestTitle') : '';
+    renderTabs($('list-tabs'), [
+      { id: 'nearby', label: this.t('tabNearby'), panel: 'nearby-panel' },
+      { id: 'favourites', label: this.t('tabFavourites', { n: this.favourites.starred.size }), panel: 'favourites-panel' },
+    ], this.tab, this.t('listTabs'), (tab) => this.selectTab(tab));
     renderList($('nearest'), this.items, {
-      lang, now: this.now(), favourites: this.favourites,
+      lang, now: this.now(), favourites: this.favourites.starred,
       onSelect: (item) => void this.openStation(item.id),
+    });
+    this.favourites.render($('favourites-panel'), {
+      lang, now: this.now(), origin: this.origin, onSelect: (id) => void this.openStation(id),
     });
 
     const card = $('card');
@@ -230,14 +311,22 @@ class App {
     $('list-view').hidden = this.station !== null;
     if (this.station) {
       const s = this.station.detail;
-      renderCard(card, s, {
-        lang, now: this.now(), origin: this.origin,
-        distanceM: this.items.find((i) => i.id === s.id)?.distanceM ?? null,
-        favourite: this.favourites.has(s.id),
-        cachedAt: this.station.cachedAt,
+      const head = {
+        lang, now: this.now(), favourite: this.favourites.has(s.id),
         onClose: () => this.closeStation(),
-        onToggleFavourite: () => this.toggleFavourite(s.id),
-      });
+        onToggleFavourite: () => this.toggleFavourite(s),
+      };
+      if (s.retiredAt !== null) {
+        renderRetiredCard(card, s, {
+          ...head, alternatives: this.station.alternatives, favourites: this.favourites.starred, onSelect: (id) => void this.openStation(id),
+        });
+      } else {
+        renderCard(card, s, {
+          ...head, origin: this.origin,
+          distanceM: this.items.find((i) => i.id === s.id)?.distanceM ?? null,
+          cachedAt: this.station.cachedAt,
+        });
+      }
     }
   }
 }

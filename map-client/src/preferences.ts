@@ -1,4 +1,4 @@
-// What the page remembers on the phone (localStorage): language, filters, favourites.
+// What the page remembers on the phone (localStorage): language, filters, favourites (with what lists them offline).
 
 import { isLang, type Lang } from './i18n';
 
@@ -45,7 +45,25 @@ export function loadFilters(): Filters {
 
 export const saveFilters = (filters: Filters) => write(KEYS.filters, filters);
 
-export const loadFavourites = (): Set<number> =>
-  new Set(read<unknown[]>(KEYS.favourites, []).filter((id): id is number => typeof id === 'number'));
+/**
+ * A starred station as the phone keeps it: enough to list it with no connection (its live state comes from the API).
+ * Stars saved before the list existed are bare ids; they get their name and place when the list next loads them.
+ */
+export interface SavedStation {
+  id: number;
+  name?: string;
+  kind?: string;
+  lat?: number;
+  lon?: number;
+}
 
-export const saveFavourites = (ids: ReadonlySet<number>) => write(KEYS.favourites, [...ids]);
+const isSaved = (value: unknown): value is SavedStation =>
+  typeof value === 'object' && value !== null && typeof (value as SavedStation).id === 'number';
+
+/** The starred stations, most recently starred first. */
+export function loadFavourites(): SavedStation[] {
+  const saved = read<unknown>(KEYS.favourites, []);
+  return Array.isArray(saved) ? saved.map((entry) => (typeof entry === 'number' ? { id: entry } : entry)).filter(isSaved) : [];
+}
+
+export const saveFavourites = (stations: readonly SavedStation[]) => write(KEYS.favourites, stations);

@@ -6,8 +6,11 @@
 const sw = self as unknown as ServiceWorkerGlobalScope;
 // Same name as CACHED_AT_HEADER in http.ts; not imported, so the worker stays one classic script with no chunks.
 const CACHED_AT_HEADER = 'x-stationmap-cached-at';
+// Same name as ASIDE_HEADER in api.ts: a nearest request for a side list (a retired station's alternatives).
+const ASIDE_HEADER = 'x-stationmap-aside';
 const SHELL = 'stationmap-shell-v1';
 const DATA = 'stationmap-data-v1';
+// The page reads the last nearest answer from here on load (offline.ts names the same cache and key).
 const LAST_NEAREST = '/__stationmap/last-nearest';
 const MAX_ENTRIES = 80;
 
@@ -49,7 +52,7 @@ sw.addEventListener('fetch', (event) => {
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname === '/api/stations/nearest') {
-    event.respondWith(networkFirst(request, LAST_NEAREST));
+    event.respondWith(networkFirst(request, request.headers.has(ASIDE_HEADER) ? undefined : LAST_NEAREST));
   } else if (/^\/api\/stations\/\d+$/.test(url.pathname) || url.pathname === '/api/config') {
     event.respondWith(networkFirst(request));
   }

@@ -203,16 +203,9 @@ public sealed class MapPageTests(MapSite site) : IClassFixture<MapSite>
         Assert.Empty(MapSite.PolicyViolations(page));
     }
 
-    private static async Task LocateAsync(IPage page)
-    {
-        await page.RunAndWaitForResponseAsync(
-            () => page.ClickAsync("#locate"), r => r.Url.Contains("/api/stations/nearest", StringComparison.Ordinal));
-        await page.WaitForSelectorAsync("#nearest li button.station");
-        await page.WaitForFunctionAsync("() => !document.getElementById('panel').hasAttribute('aria-busy')");
-    }
+    private static Task LocateAsync(IPage page) => MapSite.LocateAsync(page);
 
-    private static Task<long[]> ListedIdsAsync(IPage page) =>
-        page.Locator("#nearest button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
+    private static Task<long[]> ListedIdsAsync(IPage page) => MapSite.ListedIdsAsync(page);
 
     private static Task<bool> NoHorizontalScrollAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth");

@@ -1,5 +1,6 @@
-// The planner view: coverage radius around stations, the uncovered-demand heat grid and suggested sites with their
-// gains, over the station map. Opened from the header; everything it draws sits in its own sources and layers.
+// The planner view: coverage radius around stations, the uncovered-demand heat grid, coverage by district and suggested
+// sites with their gains, over the station map. Opened from the header; everything it draws sits in its own sources and
+// layers. On a phone its panel is a bottom sheet under the map, and folds down to its title.
 
 import * as maplibregl from 'maplibre-gl';
 import { KINDS, type MapConfig } from '../api';
@@ -9,6 +10,7 @@ import { h } from '../views/dom';
 import {
   fetchCoverage, fetchLayers, fetchRun, fetchStationPoints, startRun, type Coverage, type DemandLayer, type RunRequest, type SuggestedSite,
 } from './api';
+import { DEFAULT_DISTRICT_SORT, districtTable, nextSort, type DistrictSort } from './districts';
 import { circleRing, heatStops } from './geometry';
 import './planner.css';
 
@@ -48,6 +50,10 @@ export class PlannerView {
   private readonly coverageLine = h('p', { class: 'planner-coverage', role: 'status' });
   private readonly statusLine = h('p', { class: 'planner-status', role: 'status' });
   private readonly siteList = h('ol', { class: 'planner-sites' });
+  private readonly districtBox = h('div', { class: 'planner-districts-box' });
+  private readonly body = h('div', { id: 'planner-body', class: 'planner-body' });
+  private readonly fold = h('button', { type: 'button', id: 'planner-fold', class: 'planner-fold', 'aria-controls': 'planner-body', 'aria-expanded': 'true' });
+  private districtSort: DistrictSort = DEFAULT_DISTRICT_SORT;
   private lang: Lang = 'zh-CN';
   private map: maplibregl.Map | null = null;
   private form: PlannerForm = { layer: '', radius: '500', kind: '', p: '10', solver: 'auto', key: sessionStorage.getItem(KEY_STORAGE) ?? '' };
@@ -61,6 +67,10 @@ export class PlannerView {
 
   constructor(private readonly host: Host, private readonly gcj02: boolean) {
     this.toggle.addEventListener('click', () => void this.setOpen(this.panel.hidden));
+    this.fold.addEventListener('click', () => {
+      this.body.hidden = !this.body.hidden;
+      this.renderFold();
+    });
     this.control(this.layerSelect, (value) => { this.form.layer = value; });
   }
 
@@ -89,19 +99,21 @@ export class PlannerView {
     const suggest = h('button', { type: 'button', class: 'primary', name: 'suggest' }, this.t('plannerSuggest'));
     suggest.addEventListener('click', () => void this.suggest());
 
-    this.panel.replaceChildren(
-      h('h2', {}, this.t('plannerTitle')),
+    this.renderFold();
+    this.body.replaceChildren(
       field('plannerLayer', this.layerSelect),
       field('plannerRadius', radius),
       field('plannerKind', kind),
       showCoverage,
       this.coverageLine,
+      this.districtBox,
       field('plannerSites', p),
       field('plannerSolver', solver),
       field('plannerKey', key),
       suggest,
       this.statusLine,
       this.siteList);
+    this.panel.replaceChildren(h('div', { class: 'planner-head' }, h('h2', {}, this.t('plannerTitle')), this.fold), this.body);
     this.renderLayers();
     this.renderResults();
   }
@@ -255,12 +267,27 @@ export class PlannerView {
       this.reachHint ? this.t('plannerZoomForRadius') : '',
     ].filter(Boolean).join(' · ');
     this.statusLine.textContent = this.status?.() ?? '';
+    this.districtBox.replaceChildren(...(c && c.districts.length > 0
+      ? [districtTable(c.districts, this.districtSort, this.lang, (column) => {
+          this.districtSort = nextSort(this.districtSort, column);
+          this.renderResults();
+          this.districtBox.querySelector<HTMLElement>(`button[data-column="${column}"]`)?.focus();
+        })]
+      : []));
     this.siteList.replaceChildren(...this.sites.map((site) => {
-      const item = h('li', {},
+      const button = h('button', { type: 'button', class: 'planner-site-item' },
         `${site.name} (${this.known('host', site.hostType)}) ${this.t('plannerGain', { gain: Math.round(site.marginalGain) })}`);
-      item.addEventListener('click', () => this.map?.flyTo({ center: this.draw([site.lon, site.lat]), zoom: 14 }));
-      return item;
+      button.addEventListener('click', () => this.map?.flyTo({ center: this.draw([site.lon, site.lat]), zoom: 14 }));
+      return h('li', {}, button);
     }));
+  }
+
+  /** The fold button says what pressing it does; the sheet keeps its title row either way. */
+  private renderFold(): void {
+    const open = !this.body.hidden;
+    this.fold.setAttribute('aria-expanded', String(open));
+    this.fold.setAttribute('aria-label', this.t(open ? 'plannerCollapse' : 'plannerExpand'));
+    this.fold.textContent = open ? '▾' : '▴';
   }
 
   private setStatus(status: () => string): void {

@@ -23,6 +23,27 @@ export interface CardContext {
 
 export const shareLink = (id: number) => `${location.origin}/#/station/${id}`;
 
+/**
+ * The top of every card: kind, the star, the way back, and the name, which takes the focus when the card opens (so a
+ * screen reader starts there).
+ */
+export function cardHead(s: StationDetail, ctx: Pick<CardContext, 'lang' | 'favourite' | 'onClose' | 'onToggleFavourite'>): HTMLElement[] {
+  const t = (key: MessageKey) => translate(ctx.lang, key);
+  const star = h('button', {
+    type: 'button', id: 'favourite', class: `icon-button${ctx.favourite ? ' on' : ''}`,
+    'aria-pressed': String(ctx.favourite), 'aria-label': t(ctx.favourite ? 'unfavourite' : 'favourite'),
+  }, ctx.favourite ? '★' : '☆');
+  star.addEventListener('click', ctx.onToggleFavourite);
+  const close = h('button', { type: 'button', id: 'card-close', class: 'icon-button', 'aria-label': t('back') }, '✕');
+  close.addEventListener('click', ctx.onClose);
+  return [
+    h('header', { class: 'card-head' },
+      h('span', { class: 'kind-badge', style: `background:${KIND_COLOURS[s.kind] ?? '#475569'}` }, t(`kind_${s.kind}` as MessageKey)),
+      h('span', { class: 'card-tools' }, star, close)),
+    h('h2', { id: 'card-name', tabindex: '-1' }, s.name),
+  ];
+}
+
 export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardContext): void {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
   clear(target);
@@ -34,14 +55,6 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
   const row = (label: MessageKey, value: Node | string | null) =>
     value ? h('div', { class: 'row' }, h('dt', {}, t(label)), h('dd', {}, value)) : null;
 
-  const star = h('button', {
-    type: 'button', id: 'favourite', class: `icon-button${ctx.favourite ? ' on' : ''}`,
-    'aria-pressed': String(ctx.favourite), 'aria-label': t(ctx.favourite ? 'unfavourite' : 'favourite'),
-  }, ctx.favourite ? '★' : '☆');
-  star.addEventListener('click', ctx.onToggleFavourite);
-  const close = h('button', { type: 'button', id: 'card-close', class: 'icon-button', 'aria-label': t('back') }, '✕');
-  close.addEventListener('click', ctx.onClose);
-
   const share = h('a', { id: 'share', class: 'link', href: `/#/station/${s.id}` }, t('share'));
   share.addEventListener('click', (e) => {
     e.preventDefault();
@@ -51,10 +64,7 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
   });
 
   const parts: (Node | null)[] = [
-    h('header', { class: 'card-head' },
-      h('span', { class: 'kind-badge', style: `background:${KIND_COLOURS[s.kind] ?? '#475569'}` }, t(`kind_${s.kind}` as MessageKey)),
-      h('span', { class: 'card-tools' }, star, close)),
-    h('h2', { id: 'card-name' }, s.name),
+    ...cardHead(s, ctx),
     ctx.distanceM !== null
       ? h('p', { class: 'station-meta' },
           h('strong', {}, formatDistance(ctx.distanceM, ctx.lang)), ' · ', formatWalk(ctx.distanceM, ctx.lang))

@@ -210,6 +210,18 @@ export class StationMapView {
     }
   }
 
+  /** Words the map's own controls in the page's language (MapLibre labels them in English once, at start). */
+  label(texts: { zoomIn: string; zoomOut: string; attribution: string }): void {
+    const controls: [string, string][] = [
+      ['.maplibregl-ctrl-zoom-in', texts.zoomIn], ['.maplibregl-ctrl-zoom-out', texts.zoomOut], ['.maplibregl-ctrl-attrib-button', texts.attribution],
+    ];
+    for (const [selector, text] of controls) {
+      const button = this.map.getContainer().querySelector(selector);
+      button?.setAttribute('title', text);
+      button?.setAttribute('aria-label', text);
+    }
+  }
+
   /** Frames the origin and the stations around it. */
   fit(points: readonly LatLon[]): void {
     if (points.length === 0) return;

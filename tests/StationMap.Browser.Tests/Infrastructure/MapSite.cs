@@ -138,6 +138,19 @@ public class MapSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Taps "定位我" (the context's position is Tiananmen) and waits for the nearest list it brings.</summary>
+    public static async Task LocateAsync(IPage page)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("#locate"), r => r.Url.Contains("/api/stations/nearest", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("#nearest li button.station");
+        await page.WaitForFunctionAsync("() => !document.getElementById('panel').hasAttribute('aria-busy')");
+    }
+
+    /// <summary>The station ids a list on the page shows, in its order.</summary>
+    public static Task<long[]> ListedIdsAsync(IPage page, string list = "#nearest") =>
+        page.Locator($"{list} button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
+
     /// <summary>Waits until the map stands still with every tile of its sources loaded and drawn.</summary>
     public static Task MapIdleAsync(IPage page) => page.EvaluateAsync(
         "() => new Promise(resolve => { const m = document.getElementById('map').stationMap;" +
