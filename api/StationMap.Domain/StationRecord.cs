@@ -1,3 +1,5 @@
+using StationMap.Domain.Geo;
+
 namespace StationMap.Domain;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed record StationRecord
     public required double Lat { get; init; }
     public required double Lon { get; init; }
     public Amenity Amenities { get; init; }
+
+    /// <summary>Where the station is, WGS-84.</summary>
+    public LatLon Place => new(Lat, Lon);
 
     /// <summary>Raw OpenStreetMap <c>opening_hours</c> text; kept even when it does not parse.</summary>
     public string? OpeningHours { get; init; }

@@ -102,7 +102,7 @@ public static class StationsApi
             return TypedResults.Problem(
                 title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
-        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow());
+        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow(), station.Record.Place);
         return TypedResults.Ok(new StationDetail(station, status));
     }
 }

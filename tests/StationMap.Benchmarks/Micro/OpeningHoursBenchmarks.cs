@@ -13,11 +13,11 @@ public class OpeningHoursBenchmarks
     private readonly OpeningHours _pastMidnight = OpeningHours.Parse("Fr,Sa 18:00-03:00");
 
     [Benchmark(Baseline = true)]
-    public OpeningState AlwaysOpen() => _alwaysOpen.StateAt(_instant);
+    public OpeningState? AlwaysOpen() => _alwaysOpen.StateAt(_instant);
 
     [Benchmark]
-    public OpeningState WeekdaysAndWeekend() => _weekdaysAndWeekend.StateAt(_instant);
+    public OpeningState? WeekdaysAndWeekend() => _weekdaysAndWeekend.StateAt(_instant);
 
     [Benchmark]
-    public OpeningState PastMidnight() => _pastMidnight.StateAt(_instant);
+    public OpeningState? PastMidnight() => _pastMidnight.StateAt(_instant);
 }

@@ -27,7 +27,7 @@ public class OpeningHoursNextChangeTests
     [InlineData("Mo 22:00-26:00", "Mo 23:00", "Tu 02:00")]
     public void NextChange_is_the_next_real_flip(string text, string at, string expected)
     {
-        var state = OpeningHours.Parse(text).StateAt(ChinaWeek.At(at));
+        var state = OpeningHours.Parse(text).StateAt(ChinaWeek.At(at))!.Value;
 
         Assert.Equal(ChinaWeek.At(expected), state.NextChange);
         Assert.Equal(ChinaWeek.Offset, state.NextChange!.Value.Offset);
@@ -43,7 +43,7 @@ public class OpeningHoursNextChangeTests
     [InlineData("Mo-Fr 08:00-18:00; Mo-Su off", false)]
     public void NextChange_is_null_when_the_state_never_changes(string text, bool expectedOpen)
     {
-        var state = OpeningHours.Parse(text).StateAt(ChinaWeek.At("We 10:00"));
+        var state = OpeningHours.Parse(text).StateAt(ChinaWeek.At("We 10:00"))!.Value;
 
         Assert.Equal(new OpeningState(expectedOpen, null), state);
     }
@@ -52,7 +52,7 @@ public class OpeningHoursNextChangeTests
     public void NextChange_is_at_plus_eight_for_an_instant_in_UTC()
     {
         // We 10:00 in China
-        var state = OpeningHours.Parse("Mo-Fr 08:00-18:00").StateAt(new DateTimeOffset(2025, 6, 4, 2, 0, 0, TimeSpan.Zero));
+        var state = OpeningHours.Parse("Mo-Fr 08:00-18:00").StateAt(new DateTimeOffset(2025, 6, 4, 2, 0, 0, TimeSpan.Zero))!.Value;
 
         Assert.Equal(new DateTimeOffset(2025, 6, 4, 18, 0, 0, ChinaWeek.Offset), state.NextChange);
         Assert.Equal(ChinaWeek.Offset, state.NextChange!.Value.Offset);
@@ -78,7 +78,7 @@ public class OpeningHoursNextChangeTests
         var states = new OpeningState[minutes];
         for (var i = 0; i < minutes; i++)
         {
-            states[i] = hours.StateAt(start.AddMinutes(i));
+            states[i] = hours.StateAt(start.AddMinutes(i))!.Value;
         }
 
         for (var i = 0; i < minutes - 7 * 24 * 60; i++)
