@@ -102,7 +102,9 @@ public static class StationsApi
             return TypedResults.Problem(
                 title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
-        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow(), station.Record.Place);
-        return TypedResults.Ok(new StationDetail(station, status));
+        var now = time.GetUtcNow();
+        var parsed = station.IsRetired ? null : hours.Get(station.Record.OpeningHours);
+        var week = parsed is null ? null : DayHours.Week(parsed, now, station.Record.Place);
+        return TypedResults.Ok(new StationDetail(station, OpeningStatus.At(parsed, now, station.Record.Place), week));
     }
 }

@@ -516,6 +516,13 @@ export interface components {
             districts: components["schemas"]["DistrictCoverage"][];
             uncovered: components["schemas"]["FeatureCollectionOfPolygonGeometryAndCellProperties"];
         };
+        DayHours: {
+            /** Format: date */
+            date: string;
+            spans: null | components["schemas"]["OpenSpan"][];
+            publicHoliday: null | string;
+            adjustedWorkingDay: boolean;
+        };
         DemandLayer: {
             name: string;
             /** Format: int32 */
@@ -676,6 +683,10 @@ export interface components {
             at: string;
             description: string;
         };
+        OpenSpan: {
+            start: string;
+            end: string;
+        };
         Origin: {
             /** Format: double */
             lat: number;
@@ -827,6 +838,8 @@ export interface components {
             externalId: string;
             openNow: null | boolean;
             nextChange: null | components["schemas"]["NextChange"];
+            openingHoursOriginal: null | string;
+            week: null | components["schemas"]["DayHours"][];
             host: null | string;
             /** Format: date-time */
             updatedAt: string;
