@@ -42,11 +42,13 @@ function spansText(day: DayHours, lang: Lang): string {
 
 const hasFlag = (day: DayHours): boolean => day.publicHoliday !== null || day.adjustedWorkingDay;
 
-/** " · 国庆节" or " · 调休上班" when the day's hours follow the holiday calendar. */
+/** "国庆节" or "调休上班" when the day's hours follow the holiday calendar, else "". */
 function flagText(day: DayHours, lang: Lang): string {
-  if (day.publicHoliday) return ` · ${translateKnown(lang, `holiday_${day.publicHoliday}`) ?? day.publicHoliday}`;
-  return day.adjustedWorkingDay ? ` · ${translate(lang, 'adjustedWorkingDay')}` : '';
+  if (day.publicHoliday) return translateKnown(lang, `holiday_${day.publicHoliday}`) ?? day.publicHoliday;
+  return day.adjustedWorkingDay ? translate(lang, 'adjustedWorkingDay') : '';
 }
+
+const withNote = (text: string, note: string) => (note ? `${text} · ${note}` : text);
 
 // The API's dates are calendar days in China; read as UTC noon they keep their weekday anywhere.
 const dateParts = (date: string) => {
@@ -72,12 +74,19 @@ function daysLabel(first: DayHours, last: DayHours, count: number, lang: Lang): 
   });
 }
 
+/** One line of the week: the days ("9月21日至24日 周一至周四", empty when it is every day), their hours, and the holiday or make-up day they are ("" if neither). */
+export interface WeekLine {
+  readonly days: string;
+  readonly hours: string;
+  readonly note: string;
+}
+
 /**
- * The days in words, consecutive days with the same hours together: "9月19日、20日 周六、周日 休息",
- * "9月21日至24日 周一至周四 09:00–17:00", "9月25日 周五 休息 · 中秋节"; one line, "每天 08:00–20:00", when all seven
- * days are alike.
+ * The days in words, consecutive days with the same hours together: "9月19日、20日 周六、周日" "休息",
+ * "9月21日至24日 周一至周四" "09:00–17:00", "9月25日 周五" "休息" "中秋节"; one line, "每天 08:00–20:00", when all
+ * seven days are alike.
  */
-export function weekLines(days: readonly DayHours[], lang: Lang): string[] {
+export function weekLines(days: readonly DayHours[], lang: Lang): WeekLine[] {
   const groups: { first: DayHours; last: DayHours; count: number; text: string; flag: string }[] = [];
   for (const day of days) {
     const text = spansText(day, lang);
@@ -93,16 +102,17 @@ export function weekLines(days: readonly DayHours[], lang: Lang): string[] {
   // "Every day" only of a whole week: a saved answer's last days say nothing of the days after them.
   const [only] = groups;
   if (groups.length === 1 && only && only.flag === '' && days.length >= WEEK) {
-    if (only.first.spans?.length === 0) return [translate(lang, 'closedAllWeek')];
-    if (isAllDay(only.first)) return [translate(lang, 'open24h')];
-    return [translate(lang, 'everyDay', { spans: only.text })];
+    const hours = only.first.spans?.length === 0 ? translate(lang, 'closedAllWeek')
+      : isAllDay(only.first) ? translate(lang, 'open24h')
+      : translate(lang, 'everyDay', { spans: only.text });
+    return [{ days: '', hours, note: '' }];
   }
-  return groups.map((g) => `${daysLabel(g.first, g.last, g.count, lang)} ${g.text}${g.flag}`);
+  return groups.map((g) => ({ days: daysLabel(g.first, g.last, g.count, lang), hours: g.text, note: g.flag }));
 }
 
 /** The week in one line, the groups joined: what the card shows, line by line. */
 export const describeWeek = (days: readonly DayHours[], lang: Lang): string =>
-  weekLines(days, lang).join(translate(lang, 'ruleSeparator'));
+  weekLines(days, lang).map((l) => withNote(l.days ? `${l.days} ${l.hours}` : l.hours, l.note)).join(translate(lang, 'ruleSeparator'));
 
 /** The days of the week from today on (a saved answer may be days old), on the station's clock. */
 export const daysFrom = (days: readonly DayHours[], now: Date): DayHours[] =>
@@ -112,8 +122,8 @@ export const daysFrom = (days: readonly DayHours[], now: Date): DayHours[] =>
 export function describeToday(days: readonly DayHours[], now: Date, lang: Lang): string | null {
   const today = days.find((d) => d.date === stationDay(now).date);
   if (!today) return null;
-  if (today.spans?.length === 0) return `${translate(lang, 'todayClosed')}${flagText(today, lang)}`;
-  return `${translate(lang, 'today')} ${spansText(today, lang)}${flagText(today, lang)}`;
+  const text = today.spans?.length === 0 ? translate(lang, 'todayClosed') : `${translate(lang, 'today')} ${spansText(today, lang)}`;
+  return withNote(text, flagText(today, lang));
 }
 
 /** Every day of the week open around the clock, with nothing to say about holidays. */

@@ -31,7 +31,11 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
   // "Open 24 hours" says it all; today's spans would only repeat it.
   const today = isOpenAllWeek(days) ? null : describeToday(days, ctx.now, ctx.lang);
   const week = days.length > 0
-    ? h('span', { class: 'week' }, ...weekLines(days, ctx.lang).map((line) => h('span', { class: 'week-line' }, line)))
+    ? h('span', { class: 'week' }, ...weekLines(days, ctx.lang).map((line) => h('span', { class: 'week-line' },
+        line.days ? `${line.days} ` : null,
+        h('span', { class: 'week-hours' }, line.hours),
+        line.note ? ' · ' : null,
+        line.note ? h('span', { class: 'week-note' }, line.note) : null)))
     : s.openingHours ?? t('hoursUnknown');
   const destination = { lat: s.lat, lon: s.lon, name: s.name };
   const row = (label: MessageKey, value: Node | string | null) =>
