@@ -21,27 +21,40 @@ public readonly record struct SolarTimes(int? Dawn, int? Sunrise, int? Sunset, i
     /// <remarks>
     /// The NOAA solar position algorithm (NOAA Global Monitoring Laboratory's solar calculator, after Meeus,
     /// Astronomical Algorithms): the sun's declination and the equation of time at the event, the hour angle at which
-    /// the sun reaches the zenith angle. Each event is computed at the noon estimate, then once more at the time found.
+    /// the sun reaches the zenith angle. Each event is estimated from the sun at noon, then computed once more at the
+    /// time estimated.
     /// </remarks>
-    public static SolarTimes On(DateOnly date, LatLon where) => new(
-        Event(date, where, CivilZenith, rising: true),
-        Event(date, where, SunriseZenith, rising: true),
-        Event(date, where, SunriseZenith, rising: false),
-        Event(date, where, CivilZenith, rising: false));
+    public static SolarTimes On(DateOnly date, LatLon where) => On(date, where, sun: true, twilight: true);
 
-    private static int? Event(DateOnly date, LatLon where, double zenith, bool rising)
+    /// <summary>As <see cref="On(DateOnly, LatLon)"/>, computing only sunrise and sunset, or only dawn and dusk (the others null).</summary>
+    internal static SolarTimes On(DateOnly date, LatLon where, bool sun, bool twilight)
     {
-        // Start from mean solar noon at the longitude, in minutes after midnight UTC.
-        var utcMinutes = 720 - 4 * where.Lon;
+        // Mean solar noon at the longitude, in minutes after midnight UTC, and the sun then: every event starts there.
+        var noon = 720 - 4 * where.Lon;
+        var atNoon = Sun(date, noon);
+        return new SolarTimes(
+            twilight ? Event(date, where, atNoon, CivilZenith, rising: true) : null,
+            sun ? Event(date, where, atNoon, SunriseZenith, rising: true) : null,
+            sun ? Event(date, where, atNoon, SunriseZenith, rising: false) : null,
+            twilight ? Event(date, where, atNoon, CivilZenith, rising: false) : null);
+    }
+
+    private static int? Event(DateOnly date, LatLon where, (double Declination, double EquationOfTime) atNoon, double zenith, bool rising)
+    {
+        var sun = atNoon;
+        double utcMinutes = 0;
         for (var pass = 0; pass < 2; pass++)
         {
-            var (declination, equationOfTime) = Sun(date, utcMinutes);
-            if (HourAngle(where.Lat, declination, zenith) is not { } hourAngle)
+            if (HourAngle(where.Lat, sun.Declination, zenith) is not { } hourAngle)
             {
                 return null;
             }
-            var noon = 720 - 4 * where.Lon - equationOfTime;
+            var noon = 720 - 4 * where.Lon - sun.EquationOfTime;
             utcMinutes = rising ? noon - 4 * hourAngle : noon + 4 * hourAngle;
+            if (pass == 0)
+            {
+                sun = Sun(date, utcMinutes);
+            }
         }
         return (int)Math.Round(utcMinutes + ChinaStandardTime.Offset.TotalMinutes);
     }

@@ -96,7 +96,7 @@ internal sealed class WeekSchedule
         {
             return fixedSpans;
         }
-        return where is { } place ? spans.Resolve(SolarTimes.On(date, place)) : null;
+        return where is { } place ? spans.Resolve(date, place) : null;
     }
 
     // Later rules replace what earlier ones said about the days they select.
@@ -123,12 +123,16 @@ internal sealed class WeekSchedule
             {
                 Fixed = Array.ConvertAll(templates, t => Span(t.Start.Minutes, t.End.Minutes));
                 MayRunPastMidnight = Fixed.Any(s => s.End > MinuteSpan.MinutesPerDay);
+                return;
             }
-            else
-            {
-                MayRunPastMidnight = true;
-            }
+            NeedsSun = templates.Any(t => t.Start.Sun is SunEvent.Sunrise or SunEvent.Sunset || t.End.Sun is SunEvent.Sunrise or SunEvent.Sunset);
+            NeedsTwilight = templates.Any(t => t.Start.Sun is SunEvent.Dawn or SunEvent.Dusk || t.End.Sun is SunEvent.Dawn or SunEvent.Dusk);
+            MayRunPastMidnight = !templates.All(StaysWithinTheDay);
         }
+
+        public bool NeedsSun { get; }
+
+        public bool NeedsTwilight { get; }
 
         public SpanTemplate[] Templates { get; }
 
@@ -136,8 +140,31 @@ internal sealed class WeekSchedule
 
         public bool MayRunPastMidnight { get; }
 
+        public MinuteSpan[] Resolve(DateOnly date, LatLon where) => Resolve(SolarTimes.On(date, where, NeedsSun, NeedsTwilight));
+
+        // Across China (one clock from 73°E to 135°E, 18°N to 54°N) morning events fall between about 04:00 and
+        // 10:00 and evening ones between 15:30 and 22:30 Beijing time. A span from a morning event (or a morning clock
+        // time) to an evening one (or an afternoon clock time) with modest offsets therefore ends the day it starts,
+        // and the day before need not be looked at. Anything else, such as sunset-sunrise, may run past midnight.
+        private static bool StaysWithinTheDay(SpanTemplate t)
+        {
+            var morningStart = t.Start.Sun switch
+            {
+                SunEvent.None => t.Start.Minutes <= 12 * 60,
+                SunEvent.Dawn or SunEvent.Sunrise => Math.Abs(t.Start.Minutes) <= 3 * 60,
+                _ => false,
+            };
+            var eveningEnd = t.End.Sun switch
+            {
+                SunEvent.None => t.End.Minutes is >= 14 * 60 and <= MinuteSpan.MinutesPerDay,
+                SunEvent.Sunset or SunEvent.Dusk => t.End.Minutes is >= -3 * 60 and <= 60,
+                _ => false,
+            };
+            return morningStart && eveningEnd;
+        }
+
         // A span needing an event the sun does not reach that day (polar night or day) is left out.
-        public MinuteSpan[] Resolve(SolarTimes sun)
+        private MinuteSpan[] Resolve(SolarTimes sun)
         {
             var spans = new List<MinuteSpan>(Templates.Length);
             foreach (var t in Templates)
