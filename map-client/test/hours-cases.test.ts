@@ -3,7 +3,8 @@
 // and what the card says of that week. Here: the card's words for each of those weeks, as the table says them.
 import { describe, expect, it } from 'vitest';
 import tableText from '../../tests/cases/hours-zh.json?raw';
-import { describeWeek, type DayHours } from '../src/hours';
+import { describeWeek } from '../src/hours';
+import { dayHours } from './day-hours';
 
 interface HoursCase {
   input: string;
@@ -15,21 +16,6 @@ interface HoursCase {
 const table = JSON.parse(tableText) as {
   week: { from: string; days: number };
   cases: HoursCase[];
-};
-
-// The table writes a day as "09:00-17:00", "09:00-12:00,14:00-17:30", "off" or "unknown", then "work" or a holiday
-// id where the hours follow the calendar; this is the API's DayHours for it.
-const dayHours = (date: string, text: string): DayHours => {
-  const [spans = '', flag] = text.split(' ');
-  return {
-    date,
-    spans: spans === 'unknown' ? null : spans === 'off' ? [] : spans.split(',').map((s) => {
-      const [start = '', end = ''] = s.split('-');
-      return { start, end };
-    }),
-    publicHoliday: flag !== undefined && flag !== 'work' ? flag : null,
-    adjustedWorkingDay: flag === 'work',
-  };
 };
 
 const dateAfter = (from: string, days: number): string => {

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { daysFrom, describeStatus, describeToday, describeWeek, isOpenAllWeek, type DayHours } from '../src/hours';
 import type { Lang } from '../src/i18n';
+import { dayHours as day } from './day-hours';
 
 // Tuesday 29 September 2026, 10:00 in Beijing: the week runs into the National Day break.
 const tuesdayMorning = new Date('2026-09-29T02:00:00Z');
-
-const day = (date: string, spans: string | null, flag: Partial<Pick<DayHours, 'publicHoliday' | 'adjustedWorkingDay'>> = {}): DayHours => ({
-  date,
-  spans: spans === null ? null : spans === '' ? [] : spans.split(',').map((s) => {
-    const [start = '', end = ''] = s.split('-');
-    return { start, end };
-  }),
-  publicHoliday: flag.publicHoliday ?? null,
-  adjustedWorkingDay: flag.adjustedWorkingDay ?? false,
-});
 
 // An office under "Mo-Fr 08:00-18:00; PH off" from Tuesday 29 September 2026.
 const office: DayHours[] = [
   day('2026-09-29', '08:00-18:00'),
   day('2026-09-30', '08:00-18:00'),
-  ...['01', '02', '03', '04', '05'].map((d) => day(`2026-10-${d}`, '', { publicHoliday: 'national_day' })),
+  ...['01', '02', '03', '04', '05'].map((d) => day(`2026-10-${d}`, 'off national_day')),
 ];
 
 describe('week in words', () => {
@@ -29,12 +20,12 @@ describe('week in words', () => {
     [[day('2026-09-30', '08:00-18:00'), day('2026-10-01', '09:00-12:00,13:30-17:30')], 'en',
       'Wed 30 Sep 08:00–18:00; Thu 1 Oct 09:00–12:00, 13:30–17:30'],
     [[day('2026-09-30', '08:00-18:00'), day('2026-10-01', '08:00-18:00')], 'zh-CN', '9月30日、10月1日 周三、周四 08:00–18:00'],
-    [[day('2026-09-20', '09:00-17:00', { adjustedWorkingDay: true })], 'en', 'Sun 20 Sep 09:00–17:00 · make-up working day'],
-    [[day('2026-09-20', null, { adjustedWorkingDay: true })], 'zh-CN', '9月20日 周日 时间未知 · 调休上班'],
+    [[day('2026-09-20', '09:00-17:00 work')], 'en', 'Sun 20 Sep 09:00–17:00 · make-up working day'],
+    [[day('2026-09-20', 'unknown work')], 'zh-CN', '9月20日 周日 时间未知 · 调休上班'],
     [Array.from({ length: 7 }, (_, i) => day(`2026-11-${23 + i}`, '18:00-26:00')), 'en', 'Daily 18:00–02:00 next day'],
     [Array.from({ length: 7 }, (_, i) => day(`2026-11-${23 + i}`, '00:00-24:00')), 'en', 'Open 24 hours'],
-    [Array.from({ length: 7 }, (_, i) => day(`2026-11-${23 + i}`, '')), 'zh-CN', '全周不营业'],
-    [[day('2026-10-02', '', { publicHoliday: 'some_future_holiday' })], 'en', 'Fri 2 Oct closed · some_future_holiday'],
+    [Array.from({ length: 7 }, (_, i) => day(`2026-11-${23 + i}`, 'off')), 'zh-CN', '全周不营业'],
+    [[day('2026-10-02', 'off some_future_holiday')], 'en', 'Fri 2 Oct closed · some_future_holiday'],
   ])('%# in %s', (days, lang, text) => {
     expect(describeWeek(days, lang)).toBe(text);
   });
@@ -67,7 +58,7 @@ describe('today', () => {
   it('tells a week open around the clock from one with a holiday in it', () => {
     const allDay = Array.from({ length: 7 }, (_, i) => day(`2026-11-${23 + i}`, '00:00-24:00'));
     expect(isOpenAllWeek(allDay)).toBe(true);
-    expect(isOpenAllWeek([...allDay.slice(1), day('2026-11-30', '00:00-24:00', { publicHoliday: 'x' })])).toBe(false);
+    expect(isOpenAllWeek([...allDay.slice(1), day('2026-11-30', '00:00-24:00 x')])).toBe(false);
     expect(isOpenAllWeek([])).toBe(false);
   });
 });

@@ -72,19 +72,6 @@ public class OpeningHoursNextChangeTests
     [MemberData(nameof(Schedules))]
     public void NextChange_agrees_with_the_state_minute_by_minute(string text)
     {
-        var hours = OpeningHours.Parse(text);
-        var start = ChinaWeek.At("Mo 00:00");
-        var minutes = 2 * 7 * 24 * 60;
-        var states = new OpeningState[minutes];
-        for (var i = 0; i < minutes; i++)
-        {
-            states[i] = hours.StateAt(start.AddMinutes(i))!.Value;
-        }
-
-        for (var i = 0; i < minutes - 7 * 24 * 60; i++)
-        {
-            var flip = Enumerable.Range(i + 1, minutes - i - 1).First(j => states[j].IsOpen != states[i].IsOpen);
-            Assert.Equal(start.AddMinutes(flip), states[i].NextChange);
-        }
+        MinuteWalk.AssertNextChangesAgree(OpeningHours.Parse(text), ChinaWeek.At("Mo 00:00"), days: 14, checkedDays: 7);
     }
 }
