@@ -117,6 +117,14 @@ public sealed partial class ChineseHours
     // closed: true for 休息 and the like, false for 照常 (as usual: no exception).
     private string? AddState(bool closed)
     {
+        if (_current is { DaysAfterHours: not null } withHours)
+        {
+            // "9:00-21:00（节假日照常）", "8:00-18:00 周一休息": the state is the days', the hours every day's.
+            var days = withHours.TakeDaysAfterHours();
+            Close();
+            _current = new HoursPhrase();
+            _current.Add(days);
+        }
         _current ??= new HoursPhrase();
         if (!closed)
         {

@@ -70,10 +70,30 @@ internal sealed class HoursPhrase
 
     public bool HasContent => Spans.Count > 0 || AllDay;
 
+    /// <summary>Days named after the hours (<c>9:00-17:00（周一至周五）</c>), which a state that follows takes instead.</summary>
+    public DaySet? DaysAfterHours { get; private set; }
+
     public void Add(DaySet days)
     {
+        if (HasContent && (!HasDays || DaysAfterHours is not null))
+        {
+            DaysAfterHours = DaysAfterHours?.Union(days) ?? days;
+        }
         Days = HasDays ? Days.Union(days) : days;
         HasDays = true;
+    }
+
+    /// <summary>
+    /// Gives up the days named after the hours, for a state that follows them: in <c>8:00-18:00 周一休息</c> Monday is
+    /// closed and the hours are every day's.
+    /// </summary>
+    public DaySet TakeDaysAfterHours()
+    {
+        var days = DaysAfterHours!.Value;
+        DaysAfterHours = null;
+        Days = default;
+        HasDays = false;
+        return days;
     }
 
     public string DaysText() => Days.ToOsm();
