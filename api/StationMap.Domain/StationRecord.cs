@@ -1,3 +1,5 @@
+using StationMap.Domain.Geo;
+
 namespace StationMap.Domain;
 
 /// <summary>
@@ -15,8 +17,17 @@ public sealed record StationRecord
     public required double Lon { get; init; }
     public Amenity Amenities { get; init; }
 
+    /// <summary>Where the station is, WGS-84.</summary>
+    public LatLon Place => new(Lat, Lon);
+
     /// <summary>Raw OpenStreetMap <c>opening_hours</c> text; kept even when it does not parse.</summary>
     public string? OpeningHours { get; init; }
+
+    /// <summary>
+    /// The hours as the source wrote them when the importer rewrote them into <see cref="OpeningHours"/> (e.g.
+    /// <c>工作日 9:00-17:00</c> for <c>Mo-Fr 09:00-17:00; PH off</c>); null when stored as given.
+    /// </summary>
+    public string? OpeningHoursOriginal { get; init; }
 
     /// <summary>Truck parking bays; null or 0 means the station takes no trucks.</summary>
     public int? TruckParkingSpaces { get; init; }

@@ -1,126 +1,134 @@
-// Opening hours for display: the common subset of the OpenStreetMap opening_hours syntax ("Mo-Fr 08:00-20:00; Sa,Su
-// 10:00-16:00", "24/7", "off", spans past midnight). Whether a station is open now comes from the API, which reads the
-// full syntax; this module only puts the week and today's spans into words, and gives up (null) on anything else.
+// Opening hours for display. The API evaluates the hours (OpenStreetMap opening_hours, public holidays against the
+// State Council's calendar, sunrise and sunset at the station) and sends the coming week as dated spans; this module
+// only puts them into words. It has no parser of the syntax, so the card can never disagree with "open now".
 
+import type { Answer } from './answers';
 import { formatClock, stationDay } from './format';
-import { translate, type Lang, type MessageKey } from './i18n';
+import { translate, translateKnown, type Lang, type MessageKey } from './i18n';
 
-/** Minutes from midnight; an end may pass 24:00 for a span that runs past midnight. */
-export interface Span {
-  readonly from: number;
-  readonly to: number;
+/** One day of a station's week as the API answers it (China Standard Time). */
+export type DayHours = Answer<'DayHours'>;
+
+const MINUTES_PER_DAY = 24 * 60;
+const WEEK = 7;
+
+// "26:00" as the API writes an end past midnight; these are the API's own span ends, not opening_hours text.
+const minutesOf = (clock: string): number => {
+  const [h = '0', m = '0'] = clock.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+const clockOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+const isAllDay = (day: DayHours): boolean =>
+  day.spans?.length === 1 && minutesOf(day.spans[0]!.start) === 0 && minutesOf(day.spans[0]!.end) >= MINUTES_PER_DAY;
+
+/** What a day's hours are, without the day: "08:00–17:00", "18:00–次日06:00", "全天", "休息", "时间未知". */
+function spansText(day: DayHours, lang: Lang): string {
+  if (day.spans === null) return translate(lang, 'dayUnknown');
+  if (day.spans.length === 0) return translate(lang, 'dayClosed');
+  if (isAllDay(day)) return translate(lang, 'allDay');
+  return day.spans
+    .map((s) => {
+      const end = minutesOf(s.end);
+      const endText = end > MINUTES_PER_DAY
+        ? translate(lang, 'nextDayTime', { time: clockOf(end - MINUTES_PER_DAY) })
+        : clockOf(end);
+      return `${clockOf(minutesOf(s.start))}–${endText}`;
+    })
+    .join(translate(lang, 'spanSeparator'));
 }
 
-/** Spans for each day of the week, index 0 = Sunday; an empty list means closed. */
-export type Week = readonly (readonly Span[])[];
+const hasFlag = (day: DayHours): boolean => day.publicHoliday !== null || day.adjustedWorkingDay;
 
-const DAY_CODES = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
-const DAYS = '(?:Mo|Tu|We|Th|Fr|Sa|Su)';
-const DAY_SELECTOR = new RegExp(`^${DAYS}(?:-${DAYS})?(?:,${DAYS}(?:-${DAYS})?)*$`);
-const TIME_SPAN = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/;
+/** "国庆节" or "调休上班" when the day's hours follow the holiday calendar, else "". */
+function flagText(day: DayHours, lang: Lang): string {
+  if (day.publicHoliday) return translateKnown(lang, `holiday_${day.publicHoliday}`) ?? day.publicHoliday;
+  return day.adjustedWorkingDay ? translate(lang, 'adjustedWorkingDay') : '';
+}
 
-function parseDays(selector: string): number[] | null {
-  if (!DAY_SELECTOR.test(selector)) return null;
-  const days: number[] = [];
-  for (const part of selector.split(',')) {
-    const [first, last] = part.split('-');
-    const start = DAY_CODES.indexOf(first ?? '');
-    const end = last === undefined ? start : DAY_CODES.indexOf(last);
-    // Weeks in the syntax start on Monday, so "Fr-Mo" wraps through the weekend.
-    for (let d = start, n = 0; n < 7; d = (d + 1) % 7, n++) {
-      days.push(d);
-      if (d === end) break;
+const withNote = (text: string, note: string) => (note ? `${text} · ${note}` : text);
+
+// The API's dates are calendar days in China; read as UTC noon they keep their weekday anywhere.
+const dateParts = (date: string) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  return { month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+};
+
+function dateText(date: string, lang: Lang, sameMonthAs?: string): string {
+  const { month, day } = dateParts(date);
+  const monthName = translate(lang, 'monthNames').split(',')[month - 1] ?? String(month);
+  const short = sameMonthAs !== undefined && dateParts(sameMonthAs).month === month;
+  return translate(lang, short ? 'dateSameMonth' : 'dateFull', { month: monthName, day });
+}
+
+function daysLabel(first: DayHours, last: DayHours, count: number, lang: Lang): string {
+  const weekday = (d: DayHours) => translate(lang, `day_${dateParts(d.date).weekday}` as MessageKey);
+  if (count === 1) return translate(lang, 'dayLabel', { date: dateText(first.date, lang), weekday: weekday(first) });
+  return translate(lang, count === 2 ? 'daysLabelTwo' : 'daysLabelRange', {
+    date1: dateText(first.date, lang),
+    date2: dateText(last.date, lang, first.date),
+    weekday1: weekday(first),
+    weekday2: weekday(last),
+  });
+}
+
+/** One line of the week: the days ("9月21日至24日 周一至周四", empty when it is every day), their hours, and the holiday or make-up day they are ("" if neither). */
+export interface WeekLine {
+  readonly days: string;
+  readonly hours: string;
+  readonly note: string;
+}
+
+/**
+ * The days in words, consecutive days with the same hours together: "9月19日、20日 周六、周日" "休息",
+ * "9月21日至24日 周一至周四" "09:00–17:00", "9月25日 周五" "休息" "中秋节"; one line, "每天 08:00–20:00", when all
+ * seven days are alike.
+ */
+export function weekLines(days: readonly DayHours[], lang: Lang): WeekLine[] {
+  const groups: { first: DayHours; last: DayHours; count: number; text: string; flag: string }[] = [];
+  for (const day of days) {
+    const text = spansText(day, lang);
+    const flag = flagText(day, lang);
+    const previous = groups[groups.length - 1];
+    if (previous && previous.text === text && previous.flag === flag) {
+      previous.last = day;
+      previous.count++;
+    } else {
+      groups.push({ first: day, last: day, count: 1, text, flag });
     }
   }
-  return days;
-}
-
-function parseSpans(text: string): Span[] | null {
-  const spans: Span[] = [];
-  for (const part of text.split(',')) {
-    const m = TIME_SPAN.exec(part.trim());
-    if (!m) return null;
-    const from = Number(m[1]) * 60 + Number(m[2]);
-    let to = Number(m[3]) * 60 + Number(m[4]);
-    if (from >= 24 * 60 || Number(m[2]) >= 60 || Number(m[4]) >= 60) return null;
-    if (to <= from) to += 24 * 60;
-    spans.push({ from, to });
+  // "Every day" only of a whole week: a saved answer's last days say nothing of the days after them.
+  const [only] = groups;
+  if (groups.length === 1 && only && only.flag === '' && days.length >= WEEK) {
+    const hours = only.first.spans?.length === 0 ? translate(lang, 'closedAllWeek')
+      : isAllDay(only.first) ? translate(lang, 'open24h')
+      : translate(lang, 'everyDay', { spans: only.text });
+    return [{ days: '', hours, note: '' }];
   }
-  return spans;
+  return groups.map((g) => ({ days: daysLabel(g.first, g.last, g.count, lang), hours: g.text, note: g.flag }));
 }
 
-/** The week an opening_hours value describes, or null when it uses syntax beyond the common subset. */
-export function parseWeek(raw: string | null | undefined): Week | null {
-  if (!raw || !raw.trim()) return null;
-  const week: Span[][] = Array.from({ length: 7 }, () => []);
-  for (const rule of raw.split(';').map((r) => r.trim()).filter((r) => r.length > 0)) {
-    if (rule === '24/7') {
-      week.forEach((_, d) => (week[d] = [{ from: 0, to: 24 * 60 }]));
-      continue;
-    }
-    const [first = '', ...rest] = rule.split(/\s+/);
-    const hasDays = DAY_SELECTOR.test(first);
-    const days = hasDays ? parseDays(first) : [0, 1, 2, 3, 4, 5, 6];
-    const timePart = (hasDays ? rest : [first, ...rest]).join('');
-    if (days === null) return null;
-    const spans = timePart === 'off' || timePart === 'closed' ? [] : parseSpans(timePart);
-    if (spans === null) return null;
-    // A later rule replaces what earlier rules said about the days it names.
-    for (const d of days) week[d] = spans;
-  }
-  return week;
+/** The week in one line, the groups joined: what the card shows, line by line. */
+export const describeWeek = (days: readonly DayHours[], lang: Lang): string =>
+  weekLines(days, lang).map((l) => withNote(l.days ? `${l.days} ${l.hours}` : l.hours, l.note)).join(translate(lang, 'ruleSeparator'));
+
+/** The days of the week from today on (a saved answer may be days old), on the station's clock. */
+export const daysFrom = (days: readonly DayHours[], now: Date): DayHours[] =>
+  days.filter((d) => d.date >= stationDay(now).date);
+
+/** Today's hours ("今天 08:00–20:00", "今天不营业 · 国庆节"), or null when the week does not reach today. */
+export function describeToday(days: readonly DayHours[], now: Date, lang: Lang): string | null {
+  const today = days.find((d) => d.date === stationDay(now).date);
+  if (!today) return null;
+  const text = today.spans?.length === 0 ? translate(lang, 'todayClosed') : `${translate(lang, 'today')} ${spansText(today, lang)}`;
+  return withNote(text, flagText(today, lang));
 }
 
-function clock(minutes: number): string {
-  const m = minutes % (24 * 60);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
-function spansText(spans: readonly Span[]): string {
-  return spans.map((s) => (s.to - s.from >= 24 * 60 ? '00:00–24:00' : `${clock(s.from)}–${clock(s.to)}`)).join(', ');
-}
-
-const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
-  a.length === b.length && a.every((s, i) => s.from === b[i]?.from && s.to === b[i]?.to);
-
-/** The week in words, Monday first, consecutive days with equal hours joined: "周一至周五 08:00–20:00；周六、周日 10:00–16:00". */
-export function describeWeek(week: Week, lang: Lang): string {
-  if (week.every((d) => d.length === 1 && d[0]!.from === 0 && d[0]!.to === 24 * 60)) return translate(lang, 'open24h');
-  if (week.every((d) => d.length === 0)) return translate(lang, 'closedAllWeek');
-  const order = [1, 2, 3, 4, 5, 6, 0];
-  const dayName = (d: number) => translate(lang, `day_${d}` as MessageKey);
-  // Group Monday-first runs of days with the same spans.
-  const runs: { days: number[]; spans: readonly Span[] }[] = [];
-  for (const d of order) {
-    const spans = week[d] ?? [];
-    const last = runs[runs.length - 1];
-    if (last && sameSpans(last.spans, spans)) last.days.push(d);
-    else runs.push({ days: [d], spans });
-  }
-  // Runs with the same spans are listed together: "周六、周日".
-  const merged: { labels: string[]; spans: readonly Span[] }[] = [];
-  for (const run of runs.filter((r) => r.spans.length > 0)) {
-    const first = run.days[0]!;
-    const lastDay = run.days[run.days.length - 1]!;
-    const label = run.days.length >= 3
-      ? translate(lang, 'dayRange', { from: dayName(first), to: dayName(lastDay) })
-      : run.days.map(dayName).join(translate(lang, 'daySeparator'));
-    const same = merged.find((m) => sameSpans(m.spans, run.spans));
-    if (same) same.labels.push(label);
-    else merged.push({ labels: [label], spans: run.spans });
-  }
-  return merged
-    .map((m) => `${m.labels.join(translate(lang, 'daySeparator'))} ${spansText(m.spans)}`)
-    .join(translate(lang, 'ruleSeparator'));
-}
-
-/** Today's spans on the station's clock ("今天 08:00–20:00", "Closed today"), or null for unreadable hours. */
-export function describeToday(raw: string | null | undefined, now: Date, lang: Lang): string | null {
-  const week = parseWeek(raw);
-  if (!week) return null;
-  const spans = week[stationDay(now).weekday] ?? [];
-  return spans.length === 0 ? translate(lang, 'todayClosed') : `${translate(lang, 'today')} ${spansText(spans)}`;
-}
+/** Every day of the week open around the clock, with nothing to say about holidays. */
+export const isOpenAllWeek = (days: readonly DayHours[]): boolean =>
+  days.length > 0 && days.every((d) => isAllDay(d) && !hasFlag(d));
 
 /** When the open state next changes, as the API reports it. */
 export interface NextChange {

@@ -34,12 +34,14 @@ public sealed record NextChange(DateTimeOffset At, string Description);
 /// <summary>A station in full, for its card.</summary>
 public sealed record StationDetail : TruckStopSummary
 {
-    public StationDetail(Station station, OpeningStatus status) : base(station)
+    public StationDetail(Station station, OpeningStatus status, IReadOnlyList<DayHours>? week) : base(station)
     {
         Source = station.Source;
         ExternalId = station.Record.ExternalId;
         OpenNow = status.OpenNow;
         NextChange = status.NextChange;
+        OpeningHoursOriginal = station.Record.OpeningHoursOriginal;
+        Week = week;
         Host = station.Record.Host;
         UpdatedAt = station.UpdatedAt;
         RetiredAt = station.RetiredAt;
@@ -52,6 +54,12 @@ public sealed record StationDetail : TruckStopSummary
     public bool? OpenNow { get; init; }
 
     public NextChange? NextChange { get; init; }
+
+    /// <summary>The hours as the source wrote them, when the importer rewrote them into <c>openingHours</c>.</summary>
+    public string? OpeningHoursOriginal { get; init; }
+
+    /// <summary>The hours of the next seven days from today, evaluated; null when the hours are unknown or unreadable, or the station is retired.</summary>
+    public IReadOnlyList<DayHours>? Week { get; init; }
 
     public string? Host { get; init; }
 

@@ -65,7 +65,7 @@ public sealed class StationsInView(
         {
             var stations = await queries.InBoundingBoxAsync(query, after, batch, cancellationToken);
             found.AddRange(query.OpenNow
-                ? stations.Where(s => OpeningStatus.At(hours.Get(s.Record.OpeningHours), now).OpenNow == true)
+                ? stations.Where(s => hours.Get(s.Record.OpeningHours)?.IsOpenAt(now, s.Record.Place) == true)
                 : stations);
             if (stations.Count < batch)
             {

@@ -1,19 +1,24 @@
 namespace StationMap.Domain.Hours;
 
 /// <summary>
-/// Reads the weekday-and-time subset of the OSM <c>opening_hours</c> grammar into one list of spans per weekday.
+/// Reads the weekday, public-holiday and time subset of the OSM <c>opening_hours</c> grammar into its rules, in order.
 /// </summary>
 /// <remarks>
 /// Follows https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification: rules are separated by <c>;</c>,
-/// and a later rule replaces everything earlier rules said about the weekdays it selects.
+/// and a later rule replaces everything earlier rules said about the days it selects (see <see cref="WeekSchedule"/>).
+/// Times are clock times or solar events (<c>sunrise</c>, <c>sunset</c>, <c>dawn</c>, <c>dusk</c>, optionally with
+/// an offset: <c>(sunset-01:00)</c>).
 /// </remarks>
 internal sealed class OpeningHoursParser
 {
     private const int AllDays = 0b111_1111;
     private const string ExpectedTime = "expected a time like 08:00";
 
+    private const string PublicHoliday = "PH";
+    private const string ExpectedSolarOffset = "expected a solar time with an offset, like (sunset-01:00)";
+
     private static readonly string[] WeekdayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-    private static readonly MinuteSpan[] WholeDay = [new(0, MinuteSpan.MinutesPerDay)];
+    private static readonly string[] SunEventNames = ["", "dawn", "sunrise", "sunset", "dusk"];
 
     private readonly string _text;
     private int _pos;
@@ -24,14 +29,13 @@ internal sealed class OpeningHoursParser
 
     private char Current => AtEnd ? '\0' : _text[_pos];
 
-    /// <summary>Per weekday, Monday first, the spans that start on that day once all rules are applied.</summary>
+    /// <summary>The rules of the text, in order.</summary>
     /// <exception cref="OpeningHoursSyntaxException">The text is malformed or uses unsupported syntax.</exception>
-    public static MinuteSpan[][] Parse(string text) => new OpeningHoursParser(text).ParseRules();
+    public static HoursRule[] Parse(string text) => new OpeningHoursParser(text).ParseRules();
 
-    private MinuteSpan[][] ParseRules()
+    private HoursRule[] ParseRules()
     {
-        var days = new MinuteSpan[WeekdayNames.Length][];
-        Array.Fill(days, []);
+        var rules = new List<HoursRule>();
         SkipSpaces();
         if (AtEnd)
         {
@@ -39,40 +43,41 @@ internal sealed class OpeningHoursParser
         }
         while (true)
         {
-            ParseRule(days);
+            rules.Add(ParseRule());
             if (AtEnd)
             {
-                return days;
+                return [.. rules];
             }
             _pos++;
             SkipSpaces();
             // A trailing ';' is common in the wild and harmless.
             if (AtEnd)
             {
-                return days;
+                return [.. rules];
             }
         }
     }
 
-    // rule := [weekdays] [times | "24/7"] ["open" | "off" | "closed"], at least one of them; leaves _pos at ';' or the end.
-    private void ParseRule(MinuteSpan[][] days)
+    // rule := [days] [times | "24/7"] ["open" | "off" | "closed"], at least one of them; leaves _pos at ';' or the end.
+    private HoursRule ParseRule()
     {
         var ruleStart = _pos;
-        var selected = AllDays;
-        if (IsWeekdayAhead())
+        var (weekdays, publicHolidays) = (AllDays, false);
+        if (IsDaySelectorAhead())
         {
-            selected = ParseWeekdays();
+            (weekdays, publicHolidays) = ParseDays();
             SkipSpaces();
         }
 
-        MinuteSpan[]? spans = null;
+        SpanTemplate[]? spans = null;
+        var wholeDay = false;
         if (string.CompareOrdinal(_text, _pos, "24/7", 0, 4) == 0)
         {
             _pos += 4;
-            spans = WholeDay;
+            wholeDay = true;
             SkipSpaces();
         }
-        else if (char.IsAsciiDigit(Current))
+        else if (IsTimeAhead())
         {
             spans = ParseSpans();
             SkipSpaces();
@@ -90,27 +95,34 @@ internal sealed class OpeningHoursParser
         {
             throw Unexpected(_pos);
         }
-        if (closed == true && spans is not null)
+        if (closed == true && (spans is not null || wholeDay))
         {
             throw new OpeningHoursSyntaxException("unsupported: time spans with 'off' or 'closed'", stateStart);
         }
-
-        var applied = closed == true ? [] : spans ?? WholeDay;
-        for (var day = 0; day < days.Length; day++)
-        {
-            if ((selected & (1 << day)) != 0)
-            {
-                days[day] = applied;
-            }
-        }
+        return new HoursRule(weekdays, publicHolidays, spans, closed == true);
     }
 
-    // weekdays := range ("," range)*, range := day ["-" day]; returns a bit per day, Monday in bit 0.
-    private int ParseWeekdays()
+    // days := item ("," item)*, item := "PH" | day ["-" day]; returns a bit per weekday (Monday in bit 0) and whether
+    // public holidays are selected: "Mo-Fr,PH" is Monday to Friday and every public holiday.
+    private (int Weekdays, bool PublicHolidays) ParseDays()
     {
         var mask = 0;
+        var publicHolidays = false;
         while (true)
         {
+            if (PeekWord() == PublicHoliday)
+            {
+                ReadWord();
+                publicHolidays = true;
+                SkipSpaces();
+                if (Current != ',')
+                {
+                    return (mask, publicHolidays);
+                }
+                _pos++;
+                SkipSpaces();
+                continue;
+            }
             var from = ReadWeekday();
             var to = from;
             SkipSpaces();
@@ -132,7 +144,7 @@ internal sealed class OpeningHoursParser
             }
             if (Current != ',')
             {
-                return mask;
+                return (mask, publicHolidays);
             }
             _pos++;
             SkipSpaces();
@@ -160,9 +172,9 @@ internal sealed class OpeningHoursParser
     }
 
     // times := span ("," span)*
-    private MinuteSpan[] ParseSpans()
+    private SpanTemplate[] ParseSpans()
     {
-        var spans = new List<MinuteSpan>();
+        var spans = new List<SpanTemplate>();
         while (true)
         {
             spans.Add(ParseSpan());
@@ -175,17 +187,17 @@ internal sealed class OpeningHoursParser
             _pos++;
             SkipSpaces();
             // "Mo 08:00-12:00, Tu 14:00-18:00" is the spec's additional-rule separator, whose semantics differ from ';'.
-            if (IsWeekdayAhead())
+            if (IsDaySelectorAhead())
             {
                 throw Error("unsupported: ',' between rules (use ';')", comma);
             }
         }
     }
 
-    private MinuteSpan ParseSpan()
+    private SpanTemplate ParseSpan()
     {
         var start = _pos;
-        var from = ParseTime(isEnd: false);
+        var from = ParsePoint(isEnd: false);
         SkipSpaces();
         if (Current != '-')
         {
@@ -193,13 +205,57 @@ internal sealed class OpeningHoursParser
         }
         _pos++;
         SkipSpaces();
-        var to = ParseTime(isEnd: true);
+        var to = ParsePoint(isEnd: true);
         if (to == from)
         {
             throw Error("a time span cannot end when it starts", start);
         }
-        // An end before the start runs past midnight (22:00-06:00); ends past 24:00 (22:00-26:00) already say so.
-        return new MinuteSpan(from, to < from ? to + MinuteSpan.MinutesPerDay : to);
+        return new SpanTemplate(from, to);
+    }
+
+    // point := time | event | "(" event ("+" | "-") time ")"
+    private TimePoint ParsePoint(bool isEnd)
+    {
+        if (char.IsAsciiDigit(Current))
+        {
+            return new TimePoint(SunEvent.None, ParseTime(isEnd));
+        }
+        var start = _pos;
+        if (Current != '(')
+        {
+            return new TimePoint(ReadSunEvent() ?? throw Error(UnsupportedSyntax.ReasonAt(_text, start) ?? ExpectedTime, start), 0);
+        }
+        _pos++;
+        SkipSpaces();
+        var sun = ReadSunEvent() ?? throw Error(ExpectedSolarOffset, start);
+        SkipSpaces();
+        var sign = Current switch { '+' => 1, '-' => -1, _ => throw Error(ExpectedSolarOffset, start) };
+        _pos++;
+        SkipSpaces();
+        var offsetStart = _pos;
+        var offset = char.IsAsciiDigit(Current) ? ParseTime(isEnd: false) : throw Error(ExpectedSolarOffset, start);
+        if (offset > 12 * 60)
+        {
+            throw Error("a solar offset is at most 12:00", offsetStart);
+        }
+        SkipSpaces();
+        if (Current != ')')
+        {
+            throw Error(ExpectedSolarOffset, start);
+        }
+        _pos++;
+        return new TimePoint(sun, sign * offset);
+    }
+
+    private SunEvent? ReadSunEvent()
+    {
+        var index = char.IsLetter(Current) ? Array.IndexOf(SunEventNames, PeekWord()) : -1;
+        if (index <= 0)
+        {
+            return null;
+        }
+        ReadWord();
+        return (SunEvent)index;
     }
 
     // time := hh ":" mm; starts are 00:00-23:59, ends 00:00-48:00 (the spec's extended hours).
@@ -266,7 +322,11 @@ internal sealed class OpeningHoursParser
         return closed;
     }
 
-    private bool IsWeekdayAhead() => char.IsLetter(Current) && Array.IndexOf(WeekdayNames, PeekWord()) >= 0;
+    private bool IsDaySelectorAhead() =>
+        char.IsLetter(Current) && (Array.IndexOf(WeekdayNames, PeekWord()) >= 0 || PeekWord() == PublicHoliday);
+
+    private bool IsTimeAhead() =>
+        char.IsAsciiDigit(Current) || Current == '(' || (char.IsLetter(Current) && Array.IndexOf(SunEventNames, PeekWord()) > 0);
 
     private string PeekWord() => WordAt(_pos);
 

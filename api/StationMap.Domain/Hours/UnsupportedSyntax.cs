@@ -7,18 +7,16 @@ namespace StationMap.Domain.Hours;
 internal static class UnsupportedSyntax
 {
     private const string Months = "unsupported: month ranges";
-    private const string SolarTimes = "unsupported: solar times (sunrise, sunset, dawn, dusk)";
 
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
-        ["PH"] = "unsupported: public holidays (PH)",
+        // Chinese school holidays are set by each province and school, and no national calendar of them exists.
         ["SH"] = "unsupported: school holidays (SH)",
         ["Jan"] = Months, ["Feb"] = Months, ["Mar"] = Months, ["Apr"] = Months,
         ["May"] = Months, ["Jun"] = Months, ["Jul"] = Months, ["Aug"] = Months,
         ["Sep"] = Months, ["Oct"] = Months, ["Nov"] = Months, ["Dec"] = Months,
         ["week"] = "unsupported: week numbers",
         ["easter"] = "unsupported: easter dates",
-        ["sunrise"] = SolarTimes, ["sunset"] = SolarTimes, ["dawn"] = SolarTimes, ["dusk"] = SolarTimes,
         ["unknown"] = "unsupported: the 'unknown' state",
     };
 
@@ -50,7 +48,6 @@ internal static class UnsupportedSyntax
             '[' => "unsupported: nth weekday of the month ([n])",
             '+' => "unsupported: open-ended times (+)",
             '/' => "unsupported: repeating times (/)",
-            '(' => "unsupported: solar time offsets",
             _ => null,
         };
     }

@@ -1,3 +1,4 @@
+using StationMap.Domain.Geo;
 using StationMap.Domain.Hours;
 using StationMap.Domain.Queries;
 
@@ -97,9 +98,9 @@ public readonly struct NearestFilter
 
     /// <summary>
     /// The rest of the test, run only on stations near enough to matter: the vehicle fits (an unknown length never
-    /// does, as in SQL) and open at the instant.
+    /// does, as in SQL) and known to be open at the instant at the station's place.
     /// </summary>
-    internal bool Matches(OpeningHours? hours, double maxVehicleLengthM) =>
+    internal bool Matches(OpeningHours? hours, double maxVehicleLengthM, LatLon place) =>
         (_vehicleLengthM is not { } length || maxVehicleLengthM >= length)
-        && (!_openNow || (hours is not null && hours.StateAt(_now).IsOpen));
+        && (!_openNow || (hours is not null && hours.IsOpenAt(_now, place) == true));
 }

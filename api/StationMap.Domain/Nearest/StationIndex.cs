@@ -89,7 +89,7 @@ public sealed class StationIndex
 
     /// <summary>Whether the station at <paramref name="position"/> passes <paramref name="filter"/> (its distance aside).</summary>
     public bool Passes(int position, in NearestFilter filter) =>
-        filter.MatchesTraits(_traits[position]) && filter.Matches(HoursAt(position), _maxVehicleLengths[position]);
+        filter.MatchesTraits(_traits[position]) && filter.Matches(HoursAt(position), _maxVehicleLengths[position], PlaceAt(position));
 
     /// <summary>
     /// The up to <c>hits.Length</c> stations nearest to (lat, lon) that pass <paramref name="filter"/>, nearest first,
@@ -117,7 +117,7 @@ public sealed class StationIndex
             if (item < 0)
             {
                 var p = ~item;
-                if (!filter.Matches(HoursAt(p), _maxVehicleLengths[p]))
+                if (!filter.Matches(HoursAt(p), _maxVehicleLengths[p], PlaceAt(p)))
                 {
                     continue;
                 }
@@ -190,6 +190,11 @@ public sealed class StationIndex
     internal string? HoursTextAt(int position) => _hoursOf[position] < 0 ? null : _hoursTexts[_hoursOf[position]];
 
     internal OpeningHours? HoursAt(int position) => _hoursOf[position] < 0 ? null : _hours[_hoursOf[position]];
+
+    internal LatLon PlaceAt(int position) => new(Lats[position], Lons[position]);
+
+    /// <summary>Whether the station at <paramref name="position"/> is known to be open at <paramref name="instant"/>.</summary>
+    internal bool IsOpenAt(int position, DateTimeOffset instant) => HoursAt(position)?.IsOpenAt(instant, PlaceAt(position)) == true;
 
     /// <summary>Builds the tree over the builder's columns; used by <see cref="StationIndexBuilder.Build"/>.</summary>
     internal static StationIndex Create(

@@ -232,7 +232,7 @@ public sealed class StationTiles
                 {
                     state = content.Evaluate(_index, h, now);
                 }
-                if (state < 0)
+                if (state < 0 || (state == TileContent.ByPlace && !_index.IsOpenAt(_positions[start + i], now)))
                 {
                     continue;
                 }
@@ -249,7 +249,7 @@ public sealed class StationTiles
     }
 
     private bool PassesColumns(int slot, in NearestFilter filter, TileContent content) =>
-        filter.MatchesLength(_maxVehicleLengths[slot]) && (!filter.OpenNow || content.IsOpen(_index, _hoursOf[slot], filter.Now));
+        filter.MatchesLength(_maxVehicleLengths[slot]) && (!filter.OpenNow || content.IsOpen(_index, _hoursOf[slot], _positions[slot], filter.Now));
 
     private bool Passes(int slot, in NearestFilter filter, TileContent content)
     {
@@ -462,20 +462,33 @@ public sealed class TileContent
 
     internal void AddStation(int position, TilePoint point) => _stations.Add((position, point));
 
-    /// <summary>Per distinct opening hours: 0 not yet evaluated for this tile, 1 open, -1 closed or unknown.</summary>
+    /// <summary>An <see cref="OpenStates"/> value: the hours have solar times, so each station's place decides.</summary>
+    internal const sbyte ByPlace = 2;
+
+    /// <summary>
+    /// Per distinct opening hours: 0 not yet evaluated for this tile, 1 open, -1 closed or unknown, <see cref="ByPlace"/>
+    /// to be evaluated per station.
+    /// </summary>
     internal ReadOnlySpan<sbyte> OpenStates => _open;
 
     // "Open now" once per distinct opening hours and tile, not once per station: a few hundred texts serve millions.
-    internal bool IsOpen(StationIndex index, int hoursIndex, DateTimeOffset now)
+    // Only texts with sunrise or sunset are evaluated at each station's place.
+    internal bool IsOpen(StationIndex index, int hoursIndex, int position, DateTimeOffset now)
     {
         if (hoursIndex < 0)
         {
             return false;
         }
         var state = _open[hoursIndex];
-        return (state == 0 ? Evaluate(index, hoursIndex, now) : state) > 0;
+        if (state == 0)
+        {
+            state = Evaluate(index, hoursIndex, now);
+        }
+        return state == ByPlace ? index.IsOpenAt(position, now) : state > 0;
     }
 
     internal sbyte Evaluate(StationIndex index, int hoursIndex, DateTimeOffset now) =>
-        _open[hoursIndex] = index.HoursByIndex(hoursIndex) is { } hours && hours.StateAt(now).IsOpen ? (sbyte)1 : (sbyte)-1;
+        _open[hoursIndex] = index.HoursByIndex(hoursIndex) is not { } hours ? (sbyte)-1
+            : hours.UsesSun ? ByPlace
+            : hours.IsOpenAt(now) == true ? (sbyte)1 : (sbyte)-1;
 }

@@ -14,7 +14,7 @@ namespace StationMap.Store.Stations;
 internal static class StationBulkLoad
 {
     private const string CopyStations = """
-        COPY station (external_id, kind, name, address, district, location, amenities, opening_hours,
+        COPY station (external_id, kind, name, address, district, location, amenities, opening_hours, opening_hours_original,
                       truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host, content_hash, source)
         FROM STDIN (FORMAT BINARY)
         """;

@@ -10,10 +10,10 @@ internal static class StationColumns
         s.id, s.source, s.external_id, s.kind, s.name, s.address, s.district,
         ST_Y(s.location) AS lat, ST_X(s.location) AS lon, s.amenities, s.opening_hours,
         s.truck_parking_spaces, s.max_vehicle_length_m, s.hazmat_allowed, s.phone, s.host,
-        s.updated_at, s.retired_at
+        s.updated_at, s.retired_at, s.opening_hours_original
         """;
 
-    public const int Count = 18;
+    public const int Count = 19;
 
     public static Station Read(NpgsqlDataReader reader)
     {
@@ -34,6 +34,7 @@ internal static class StationColumns
             HazmatAllowed = reader.GetBoolean(13),
             Phone = NullableString(reader, 14),
             Host = NullableString(reader, 15),
+            OpeningHoursOriginal = NullableString(reader, 18),
         };
         return new Station(
             reader.GetInt64(0),

@@ -14,7 +14,7 @@ public sealed class StationContentHash
 {
     // Part of every hash: changing what is hashed, or how, must change this so stored hashes stop matching
     // (the rows are then compared in full once and re-hashed).
-    private const byte Layout = 1;
+    private const byte Layout = 2;
 
     private byte[] _buffer = new byte[512];
     private int _length;
@@ -31,6 +31,7 @@ public sealed class StationContentHash
         Double(r.Lat);
         Long((long)r.Amenities);
         Text(r.OpeningHours);
+        Text(r.OpeningHoursOriginal);
         Byte(r.TruckParkingSpaces is null ? (byte)0 : (byte)1);
         Long(r.TruckParkingSpaces ?? 0);
         Byte(r.MaxVehicleLengthM is null ? (byte)0 : (byte)1);

@@ -8,8 +8,8 @@ namespace StationMap.Store.Stations;
 
 /// <summary>
 /// A station's content as binary COPY columns, in the order of the merge's staging table and of the bulk load's COPY: external_id, kind, name,
-/// address, district, the location (lon, lat or one geometry), amenities, opening_hours, truck_parking_spaces,
-/// max_vehicle_length_m, hazmat_allowed, phone, host.
+/// address, district, the location (lon, lat or one geometry), amenities, opening_hours, opening_hours_original,
+/// truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host.
 /// </summary>
 internal static class StationCopyRow
 {
@@ -31,6 +31,7 @@ internal static class StationCopyRow
         }
         writer.Write(Amenities.ToWire(r.Amenities), NpgsqlDbType.Array | NpgsqlDbType.Text);
         writer.WriteOrNull(r.OpeningHours);
+        writer.WriteOrNull(r.OpeningHoursOriginal);
         writer.WriteOrNull(r.TruckParkingSpaces, NpgsqlDbType.Integer);
         writer.WriteOrNull(r.MaxVehicleLengthM, NpgsqlDbType.Double);
         writer.Write(r.HazmatAllowed, NpgsqlDbType.Boolean);

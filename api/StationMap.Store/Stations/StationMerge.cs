@@ -25,7 +25,7 @@ public static class StationMerge
     private const string StagingColumns = """
         external_id text NOT NULL, kind text NOT NULL, name text NOT NULL, address text, district text,
         lon double precision NOT NULL, lat double precision NOT NULL, amenities text[] NOT NULL,
-        opening_hours text, truck_parking_spaces integer, max_vehicle_length_m double precision,
+        opening_hours text, opening_hours_original text, truck_parking_spaces integer, max_vehicle_length_m double precision,
         hazmat_allowed boolean NOT NULL, phone text, host text, content_hash bigint NOT NULL, is_new boolean NOT NULL
         """;
 
@@ -35,6 +35,7 @@ public static class StationMerge
         UPDATE station t SET
             kind = g.kind, name = g.name, address = g.address, district = g.district,
             location = ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326), amenities = g.amenities, opening_hours = g.opening_hours,
+            opening_hours_original = g.opening_hours_original,
             truck_parking_spaces = g.truck_parking_spaces, max_vehicle_length_m = g.max_vehicle_length_m,
             hazmat_allowed = g.hazmat_allowed, phone = g.phone, host = g.host, content_hash = g.content_hash,
             updated_at = now(), retired_at = NULL
@@ -42,10 +43,10 @@ public static class StationMerge
         WHERE NOT g.is_new AND t.source = @source AND t.external_id = g.external_id
           AND (t.retired_at IS NOT NULL
                OR (t.kind, t.name, t.address, t.district, ST_X(t.location), ST_Y(t.location), t.amenities, t.opening_hours,
-                   t.truck_parking_spaces, t.max_vehicle_length_m, t.hazmat_allowed, t.phone, t.host)
+                   t.opening_hours_original, t.truck_parking_spaces, t.max_vehicle_length_m, t.hazmat_allowed, t.phone, t.host)
                   IS DISTINCT FROM
-                  (g.kind, g.name, g.address, g.district, g.lon, g.lat, g.amenities, g.opening_hours, g.truck_parking_spaces,
-                   g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host))
+                  (g.kind, g.name, g.address, g.district, g.lon, g.lat, g.amenities, g.opening_hours, g.opening_hours_original,
+                   g.truck_parking_spaces, g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host))
         RETURNING t.external_id, false
         """;
 
@@ -60,9 +61,10 @@ public static class StationMerge
     // The rows are known to be new (the stored keys were read under the source lock), so no anti-join is needed.
     private const string InsertNew = """
         INSERT INTO station (source, external_id, kind, name, address, district, location, amenities,
-                             opening_hours, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, phone, host, content_hash)
+                             opening_hours, opening_hours_original, truck_parking_spaces, max_vehicle_length_m, hazmat_allowed,
+                             phone, host, content_hash)
         SELECT @source, g.external_id, g.kind, g.name, g.address, g.district, ST_SetSRID(ST_MakePoint(g.lon, g.lat), 4326),
-               g.amenities, g.opening_hours, g.truck_parking_spaces, g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host,
+               g.amenities, g.opening_hours, g.opening_hours_original, g.truck_parking_spaces, g.max_vehicle_length_m, g.hazmat_allowed, g.phone, g.host,
                g.content_hash
         FROM station_staging g
         WHERE g.is_new

@@ -14,9 +14,9 @@ namespace StationMap.Import.Normalising;
 /// </summary>
 internal sealed class SourceRowHash
 {
-    // Bump when normalising changes (a new kind or amenity name, another rounding): stored hashes stop matching and
-    // every row is normalised and compared once again.
-    private const int NormaliserVersion = 1;
+    // Bump when normalising changes (a new kind or amenity name, another rounding, a new way of reading hours): stored
+    // hashes stop matching and every row is normalised and compared once again.
+    private const int NormaliserVersion = 2;
 
     private const ulong NullMark = 0x9E37_79B9_7F4A_7C15;
     private const ulong Prime = 0x0000_0100_0000_01B3;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using StationMap.Domain;
 using StationMap.Domain.Geo;
-using StationMap.Domain.Hours;
 using StationMap.Domain.Queries;
+using StationMap.Import.Normalising.Hours;
 using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
 
@@ -29,7 +29,7 @@ internal sealed class StationRowCheck(CoordinateSystem crs, BoundingBox? region,
 
     private readonly List<RowIssue> _rowIssues = [];
     private readonly List<string> _unknownAmenities = [];
-    private readonly Dictionary<string, (string Stored, string? Error)> _hours = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImportedHours> _hours = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Amenity Set, string[] Unknown)> _amenities = new(StringComparer.Ordinal);
 
     // The row is read while it is current: readers reuse one SourceRow for the whole file.
@@ -116,7 +116,8 @@ internal sealed class StationRowCheck(CoordinateSystem crs, BoundingBox? region,
             Lat = position.Value.Lat,
             Lon = position.Value.Lon,
             Amenities = amenities,
-            OpeningHours = hours,
+            OpeningHours = hours?.Stored,
+            OpeningHoursOriginal = hours?.Original,
             TruckParkingSpaces = truckSpaces,
             MaxVehicleLengthM = maxLength,
             HazmatAllowed = hazmat ?? false,
@@ -149,28 +150,27 @@ internal sealed class StationRowCheck(CoordinateSystem crs, BoundingBox? region,
         return set;
     }
 
-    private string? Hours(SourceRow row, string? id)
+    private ImportedHours? Hours(SourceRow row, string? id)
     {
         var raw = row[ImportField.OpeningHours];
         if (raw is null)
         {
             return null;
         }
-        // Lists repeat a handful of hour texts over and over; parsing each once keeps a million rows fast.
+        // Lists repeat a handful of hour texts over and over; reading each once keeps a million rows fast.
         if (!_hours.TryGetValue(raw, out var known))
         {
-            var text = OpeningHoursText.Normalise(raw);
-            known = OpeningHours.TryParse(text, out _, out var error) ? (text, null) : (raw, error.Message);
+            known = OpeningHoursText.Read(raw);
             if (_hours.Count < MaxCachedTexts)
             {
                 _hours[raw] = known;
             }
         }
-        if (known.Error is not null)
+        if (known.Problem is not null)
         {
-            Warn(row, id, "opening_hours", raw, $"not readable as opening_hours ({known.Error}); stored as given, shown as unknown");
+            Warn(row, id, "opening_hours", raw, $"not readable as hours ({known.Problem}); stored as given, shown as unknown");
         }
-        return known.Stored;
+        return known;
     }
 
     private int? OptionalInt(SourceRow row, string? id, ImportField field, int min, int max)

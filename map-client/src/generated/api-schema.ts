@@ -84,7 +84,7 @@ export interface paths {
         };
         /**
          * One station in full
-         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations.
+         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations; the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).
          */
         get: operations["StationById"];
         put?: never;
@@ -516,6 +516,13 @@ export interface components {
             districts: components["schemas"]["DistrictCoverage"][];
             uncovered: components["schemas"]["FeatureCollectionOfPolygonGeometryAndCellProperties"];
         };
+        DayHours: {
+            /** Format: date */
+            date: string;
+            spans: null | components["schemas"]["OpenSpan"][];
+            publicHoliday: null | string;
+            adjustedWorkingDay: boolean;
+        };
         DemandLayer: {
             name: string;
             /** Format: int32 */
@@ -681,6 +688,10 @@ export interface components {
             at: string;
             description: string;
         };
+        OpenSpan: {
+            start: string;
+            end: string;
+        };
         Origin: {
             /** Format: double */
             lat: number;
@@ -832,6 +843,8 @@ export interface components {
             externalId: string;
             openNow: null | boolean;
             nextChange: null | components["schemas"]["NextChange"];
+            openingHoursOriginal: null | string;
+            week: null | components["schemas"]["DayHours"][];
             host: null | string;
             /** Format: date-time */
             updatedAt: string;

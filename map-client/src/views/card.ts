@@ -3,7 +3,7 @@
 import type { StationDetail } from '../api';
 import type { LatLon } from '../coords';
 import { formatClock, formatDate, formatDistance, formatWalk } from '../format';
-import { describeStatus, describeToday, describeWeek, parseWeek } from '../hours';
+import { daysFrom, describeStatus, describeToday, isOpenAllWeek, weekLines } from '../hours';
 import { translate, translateKnown, type Lang, type MessageKey } from '../i18n';
 import { amapUrl, baiduUrl, geoUri } from '../navigation';
 import { clear, h } from './dom';
@@ -47,10 +47,17 @@ export function cardHead(s: StationDetail, ctx: Pick<CardContext, 'lang' | 'favo
 export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardContext): void {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
   clear(target);
-  const week = parseWeek(s.openingHours);
+  // The API's week from today on: a saved answer (offline) may be days old.
+  const days = daysFrom(s.week ?? [], ctx.now);
   // "Open 24 hours" says it all; today's spans would only repeat it.
-  const allDay = week?.every((d) => d.length === 1 && d[0]!.to - d[0]!.from >= 24 * 60) ?? false;
-  const today = allDay ? null : describeToday(s.openingHours, ctx.now, ctx.lang);
+  const today = isOpenAllWeek(days) ? null : describeToday(days, ctx.now, ctx.lang);
+  const week = days.length > 0
+    ? h('span', { class: 'week' }, ...weekLines(days, ctx.lang).map((line) => h('span', { class: 'week-line' },
+        line.days ? `${line.days} ` : null,
+        h('span', { class: 'week-hours' }, line.hours),
+        line.note ? ' · ' : null,
+        line.note ? h('span', { class: 'week-note' }, line.note) : null)))
+    : s.openingHours ?? t('hoursUnknown');
   const destination = { lat: s.lat, lon: s.lon, name: s.name };
   const row = (label: MessageKey, value: Node | string | null) =>
     value ? h('div', { class: 'row' }, h('dt', {}, t(label)), h('dd', {}, value)) : null;
@@ -77,8 +84,8 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
     h('dl', { class: 'facts' },
       row('hours', h('span', {},
         today ? h('strong', { class: 'today' }, today) : null,
-        today ? h('br') : null,
-        week ? describeWeek(week, ctx.lang) : (s.openingHours ?? t('hoursUnknown')))),
+        week,
+        s.openingHoursOriginal ? h('small', { class: 'hours-original' }, t('hoursOriginal', { text: s.openingHoursOriginal })) : null)),
       s.amenities.length ? row('amenities', amenityChips(s.amenities, ctx.lang)) : null,
       row('address', [s.district, s.address].filter(Boolean).join(' ') || null),
       // Hosts arrive as a type (bank_branch) from the demo data and as a name from real feeds.

@@ -103,7 +103,9 @@ public class MapSite : IAsyncLifetime
 
     /// <summary>A fresh phone-sized page (own storage, fixed position over Beijing, fixed clock) on the map.</summary>
     /// <param name="watch">Called before the page loads, to watch its traffic from the first request.</param>
-    public async Task<IPage> OpenAsync(string path = "/", int width = 360, int height = 640, string locale = "zh-CN", Action<IPage>? watch = null)
+    /// <param name="now">The phone's clock; <see cref="Now"/> when not given.</param>
+    public async Task<IPage> OpenAsync(
+        string path = "/", int width = 360, int height = 640, string locale = "zh-CN", Action<IPage>? watch = null, DateTimeOffset? now = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -132,7 +134,7 @@ public class MapSite : IAsyncLifetime
         var page = await context.NewPageAsync();
         WatchPolicyViolations(page);
         watch?.Invoke(page);
-        await page.Clock.SetFixedTimeAsync(Now.UtcDateTime);
+        await page.Clock.SetFixedTimeAsync((now ?? Now).UtcDateTime);
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;

@@ -86,7 +86,7 @@ public class OpeningHoursStateTests
     {
         var hours = OpeningHours.Parse(text);
 
-        Assert.Equal(expectedOpen, hours.StateAt(ChinaWeek.At(at)).IsOpen);
+        Assert.Equal(expectedOpen, hours.StateAt(ChinaWeek.At(at))?.IsOpen);
     }
 
     public static TheoryData<string, DateTimeOffset, bool> OtherOffsets => new()
@@ -111,6 +111,6 @@ public class OpeningHoursStateTests
     {
         var hours = OpeningHours.Parse(text);
 
-        Assert.Equal(expectedOpen, hours.StateAt(instant).IsOpen);
+        Assert.Equal(expectedOpen, hours.StateAt(instant)?.IsOpen);
     }
 }

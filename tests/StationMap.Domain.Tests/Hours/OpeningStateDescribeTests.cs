@@ -19,7 +19,7 @@ public class OpeningStateDescribeTests
     {
         var now = ChinaWeek.At(at);
 
-        Assert.Equal(expected, OpeningHours.Parse(text).StateAt(now).Describe(now));
+        Assert.Equal(expected, OpeningHours.Parse(text).StateAt(now)!.Value.Describe(now));
     }
 
     [Fact]
@@ -28,6 +28,6 @@ public class OpeningStateDescribeTests
         // Tuesday 17:00 UTC is Wednesday 01:00 in China: the 08:00 opening is today there, though tomorrow in UTC.
         var now = new DateTimeOffset(2025, 6, 3, 17, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal("opens at 08:00", OpeningHours.Parse("Mo-Fr 08:00-18:00").StateAt(now).Describe(now));
+        Assert.Equal("opens at 08:00", OpeningHours.Parse("Mo-Fr 08:00-18:00").StateAt(now)!.Value.Describe(now));
     }
 }

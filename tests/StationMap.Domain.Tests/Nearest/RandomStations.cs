@@ -18,7 +18,8 @@ public static class RandomStations
         { "none", 0 },
     };
 
-    private static readonly string?[] HoursTexts = [null, "24/7", "Mo-Fr 08:00-20:00", "Sa,Su 10:00-16:00", "not hours at all", "22:00-06:00"];
+    private static readonly string?[] HoursTexts =
+        [null, "24/7", "Mo-Fr 08:00-20:00", "Sa,Su 10:00-16:00", "not hours at all", "22:00-06:00", "Mo-Fr 09:00-17:00; PH off", "sunrise-sunset"];
 
     internal static List<StationIndexRow> Rows(string layout, int count, Random random)
     {

@@ -17,6 +17,10 @@ public sealed class StationIndexTests
     [
         new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)),
         new(2026, 11, 29, 3, 30, 0, TimeSpan.FromHours(8)),
+        // National Day, its make-up working Sunday, and a year the holiday calendar does not cover
+        new(2026, 10, 1, 10, 0, 0, TimeSpan.FromHours(8)),
+        new(2026, 9, 20, 10, 0, 0, TimeSpan.FromHours(8)),
+        new(2027, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)),
     ];
 
     [Theory]
@@ -68,7 +72,7 @@ public sealed class StationIndexTests
             .Where(r => !query.Truck || r.TruckParkingSpaces > 0)
             .Where(r => query.VehicleLengthM is not { } length || r.MaxVehicleLengthM >= length)
             .Where(r => !query.Hazmat || r.HazmatAllowed)
-            .Where(r => !query.OpenNow || (OpeningHours.TryParse(r.OpeningHours, out var hours, out _) && hours.StateAt(now).IsOpen))
+            .Where(r => !query.OpenNow || (OpeningHours.TryParse(r.OpeningHours, out var hours, out _) && hours.IsOpenAt(now, new(r.Lat, r.Lon)) == true))
             .Select(r => (r.Id, DistanceM: Geodesy.DistanceMeters(query.Lat, query.Lon, r.Lat, r.Lon)))
             .Where(r => query.MaxDistanceM is not { } max || r.DistanceM <= max)
             .OrderBy(r => r.DistanceM).ThenBy(r => r.Id)

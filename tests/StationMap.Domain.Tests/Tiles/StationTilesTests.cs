@@ -18,6 +18,10 @@ public sealed class StationTilesTests
     [
         new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8)),
         new(2026, 11, 29, 3, 30, 0, TimeSpan.FromHours(8)),
+        // National Day, its make-up working Sunday, and a year the holiday calendar does not cover
+        new(2026, 10, 1, 10, 0, 0, TimeSpan.FromHours(8)),
+        new(2026, 9, 20, 10, 0, 0, TimeSpan.FromHours(8)),
+        new(2027, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)),
         new(2026, 11, 28, 12, 0, 0, TimeSpan.FromHours(8)),
     ];
 

@@ -14,8 +14,8 @@ public sealed class ImportFixtureTests(DemoDatabase database) : IClassFixture<De
     public static TheoryData<string, InputFormat, string, ImportStatus, long, long, long, long> Fixtures => new()
     {
         // file, format, encoding, status, rows read, inserted, rejected, warnings
-        { "stations_zh.csv", InputFormat.Csv, "utf-8", ImportStatus.Succeeded, 4, 4, 0, 2 },
-        { "stations_gbk.csv", InputFormat.Csv, "gbk", ImportStatus.Succeeded, 4, 4, 0, 2 },
+        { "stations_zh.csv", InputFormat.Csv, "utf-8", ImportStatus.Succeeded, 4, 4, 0, 1 },
+        { "stations_gbk.csv", InputFormat.Csv, "gbk", ImportStatus.Succeeded, 4, 4, 0, 1 },
         { "stations_gbk.csv", InputFormat.Csv, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
         { "stations_bom.csv", InputFormat.Csv, "utf-8", ImportStatus.Succeeded, 2, 2, 0, 0 },
         { "bad_rows.csv", InputFormat.Csv, "utf-8", ImportStatus.Partial, 10, 2, 8, 0 },
@@ -91,23 +91,26 @@ public sealed class ImportFixtureTests(DemoDatabase database) : IClassFixture<De
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
         Assert.Contains(result.Report.Issues, i => i is { Outcome: RowOutcome.Warning, Position: 3, Field: "amenities", Value: "按摩椅" });
-        Assert.Contains(result.Report.Issues, i => i is { Outcome: RowOutcome.Warning, Position: 4, Field: "opening_hours", Value: "早8点至晚8点" });
+        Assert.DoesNotContain(result.Report.Issues, i => i.Field == "opening_hours");
 
         await using var command = database.DataSources.Write.CreateCommand(
-            "SELECT external_id, kind, amenities, opening_hours FROM station WHERE source = @s ORDER BY external_id");
+            "SELECT external_id, kind, amenities, opening_hours, opening_hours_original FROM station WHERE source = @s ORDER BY external_id");
         command.Parameters.AddWithValue("s", source);
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string Id, string Kind, string[] Amenities, string? Hours)>();
+        var rows = new List<(string Id, string Kind, string[] Amenities, string? Hours, string? Original)>();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
         Assert.Equal(["warm_station", "warm_station", "workers_home", "checkpoint_rest_stop"], rows.Select(r => r.Kind));
         Assert.Equal(["drinking_water", "hot_water", "microwave", "phone_charging"], rows[0].Amenities);
-        Assert.Equal("24/7", rows[0].Hours);
+        // Chinese hours are stored as opening_hours, with the list's own words beside them; OSM syntax as given.
+        Assert.Equal(("24/7", "24小时"), (rows[0].Hours, rows[0].Original));
+        Assert.Equal(("Mo-Fr 08:00-20:00", null), (rows[1].Hours, rows[1].Original));
         Assert.Equal(["toilet", "seating"], rows[1].Amenities.Where(a => a != "drinking_water"));
         Assert.Equal(["air_conditioning", "heating", "first_aid", "wifi"], rows[2].Amenities);
-        Assert.Equal("早8点至晚8点", rows[2].Hours);
+        Assert.Equal(("08:00-20:00", "早8点至晚8点"), (rows[2].Hours, rows[2].Original));
         Assert.Contains("truck_parking", rows[3].Amenities);
     }
 

@@ -83,7 +83,7 @@ public sealed class MergeContentHashTests(DemoDatabase database) : ImportFolderT
         await File.WriteAllTextAsync(path, """
             external_id,name,kind,lat,lon,opening_hours
             w1,前门驿站,warm_station,39.90,116.39,Mo-Fr 09:00-17:00
-            w2,东单驿站,warm_station,39.91,116.41,早8点至晚8点
+            w2,东单驿站,warm_station,39.91,116.41,夏季 07:00-19:00
             """);
 
         var first = await Import(path, source);

@@ -27,7 +27,7 @@ public sealed record ReferenceStation(long Id, StationKind Kind, Amenity Ameniti
     }
 
     public bool IsOpenAt(DateTimeOffset instant) =>
-        StationMap.Domain.Hours.OpeningHours.TryParse(OpeningHours, out var hours, out _) && hours.StateAt(instant).IsOpen;
+        StationMap.Domain.Hours.OpeningHours.TryParse(OpeningHours, out var hours, out _) && hours.IsOpenAt(instant, new LatLon(Lat, Lon)) == true;
 
     /// <summary>The k nearest live stations passing <paramref name="filter"/>, by geodesic distance then id.</summary>
     public static List<(ReferenceStation Station, double DistanceM)> Rank(

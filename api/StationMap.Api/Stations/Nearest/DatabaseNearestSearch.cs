@@ -24,7 +24,7 @@ public sealed class DatabaseNearestSearch(StationQueries queries, OpeningHoursCa
             items.Clear();
             foreach (var candidate in ranked)
             {
-                var status = OpeningStatus.At(hours.Get(candidate.Station.Record.OpeningHours), now);
+                var status = OpeningStatus.At(hours.Get(candidate.Station.Record.OpeningHours), now, candidate.Station.Record.Place);
                 if (query.OpenNow && status.OpenNow != true)
                 {
                     continue;

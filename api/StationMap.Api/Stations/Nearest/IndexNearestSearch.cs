@@ -14,7 +14,7 @@ public static class IndexNearestSearch
         foreach (var hit in hits[..count])
         {
             var s = index[hit.Position];
-            var status = OpeningStatus.At(s.OpeningHours, now);
+            var status = OpeningStatus.At(s.OpeningHours, now, new(s.Lat, s.Lon));
             items.Add(new NearestItem(
                 StationSummary.Of(s),
                 Math.Round(hit.DistanceM, 2),
