@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Checkins;
 using StationMap.Api.Infrastructure;
 using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations.Nearest;
@@ -94,7 +95,7 @@ public static class StationsApi
     }
 
     internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
-        long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)
+        long id, StationQueries queries, OpeningHoursCache hours, StationStatusBoard board, TimeProvider time, CancellationToken cancellationToken)
     {
         var station = await queries.ByIdAsync(id, cancellationToken);
         if (station is null)
@@ -102,7 +103,8 @@ public static class StationsApi
             return TypedResults.Problem(
                 title: "Station not found", detail: $"No station has id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
-        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), time.GetUtcNow());
-        return TypedResults.Ok(new StationDetail(station, status));
+        var now = time.GetUtcNow();
+        var status = station.IsRetired ? default : OpeningStatus.At(hours.Get(station.Record.OpeningHours), now);
+        return TypedResults.Ok(new StationDetail(station, status) { Status = station.IsRetired ? null : board.Report(id, now) });
     }
 }
