@@ -36,10 +36,11 @@ public sealed class CheckinStore(StationDataSources dataSources)
         RETURNING id
         """;
 
-    private const string LockStatusSql = $"""
-        INSERT INTO station_status (station_id, updated_at) VALUES (@station_id, @at) ON CONFLICT (station_id) DO NOTHING;
-        SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = @station_id FOR UPDATE
+    private const string EnsureStatusSql = """
+        INSERT INTO station_status (station_id, updated_at) VALUES (@station_id, @at) ON CONFLICT (station_id) DO NOTHING
         """;
+
+    private const string LockStatusSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = @station_id FOR UPDATE";
 
     private const string EvidenceSql = """
         SELECT encode(device_key, 'hex'), operator, created_at, kind, amenity
@@ -113,12 +114,16 @@ public sealed class CheckinStore(StationDataSources dataSources)
         NpgsqlConnection connection, NpgsqlTransaction transaction, long stationId, DateTimeOffset at, StatusRules rules, CancellationToken cancellationToken)
     {
         StationStatus previous;
+        await using (var ensure = new NpgsqlCommand(EnsureStatusSql, connection, transaction))
+        {
+            ensure.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
+            ensure.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
+            await ensure.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using (var lockRow = new NpgsqlCommand(LockStatusSql, connection, transaction))
         {
             lockRow.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
-            lockRow.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
             await using var reader = await lockRow.ExecuteReaderAsync(cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             previous = StatusColumns.Read(reader).Status;
         }
