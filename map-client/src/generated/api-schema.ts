@@ -136,6 +136,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell the station's status from there: visited, open_confirmed, closed_now, closed_permanently, amenity_missing, crowded
+         * @description Anonymous: send a random device id (16-64 of A-Z a-z 0-9 - _) in the X-Device-Id header; only a keyed hash of it is kept. The position (lat, lon) is used for the proximity check (Checkins:ProximityM, 300 m; farther is a 422) and never stored or logged. One check-in per device, station and kind per hour (409 for another); per-device and per-address limits on top of the public ones (429). With an operator key it is an operator's check-in, worth two devices. Worst case: one station lookup, one insert and the station's status derived again from at most 1,000 check-ins of the last day: ~5 ms.
+         */
+        post: operations["StationCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tiles/stations/{z}/{x}/{y}.mvt": {
         parameters: {
             query?: never;
@@ -448,6 +468,14 @@ export interface components {
             /** Format: int32 */
             points: number;
         };
+        CheckinResponse: {
+            /** Format: int64 */
+            stationId: number;
+            kind: string;
+            counted: boolean;
+            commentQueued: boolean;
+            status: null | components["schemas"]["StatusReport"];
+        };
         CheckpointDetail: {
             /** Format: int64 */
             id: number;
@@ -484,6 +512,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -668,6 +697,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -754,6 +784,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -848,6 +879,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -866,6 +898,15 @@ export interface components {
             district: null | string;
             amenities: string[];
             openingHours: null | string;
+        };
+        StatusReport: {
+            /** Format: date-time */
+            lastConfirmedAt: null | string;
+            reportedClosed: boolean;
+            /** Format: int32 */
+            closedReporters: number;
+            missingAmenities: string[];
+            crowded: boolean;
         };
         /** Format: binary */
         Stream: string;
@@ -1000,6 +1041,8 @@ export interface operations {
                 openNow?: boolean;
                 /** @description Only stations within this geodesic distance, in metres. */
                 maxDistanceM?: number;
+                /** @description Leave out stations that at least two people reported closed within the last 24 hours (and nobody confirmed open since): true/false. */
+                excludeReportedClosed?: boolean;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
@@ -1126,6 +1169,58 @@ export interface operations {
                 };
                 content: {
                     "application/geo+json": components["schemas"]["StationClusterCollection"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    StationCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description visited (I am resting here), open_confirmed, closed_now, closed_permanently, amenity_missing or crowded. */
+                    kind: string;
+                    /** @description With amenity_missing only: which amenity is missing (hot_water, toilet, ...). */
+                    amenity?: null | string;
+                    /** @description A short note for the station's page, shown only after moderation; no links or phone numbers. */
+                    comment?: null | string;
+                    /**
+                     * Format: double
+                     * @description Where the sender is (WGS-84), for the proximity check only: never stored or logged. Without it the check-in counts only for a device with history.
+                     */
+                    lat?: null | number;
+                    /**
+                     * Format: double
+                     * @description Longitude of the sender, with lat.
+                     */
+                    lon?: null | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResponse"];
                 };
             };
             /** @description Bad Request */
