@@ -33,6 +33,7 @@ app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
 app.MapCheckinsApi();
+app.MapModerationApi();
 app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();

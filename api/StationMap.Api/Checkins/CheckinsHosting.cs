@@ -11,6 +11,7 @@ public static class CheckinsHosting
         services.AddOptions<CheckinOptions>().BindConfiguration(CheckinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckinStore>();
         services.AddSingleton<StatusQueries>();
+        services.AddSingleton<ModerationQueries>();
         services.AddSingleton<DeviceKeys>();
         services.AddSingleton<CheckinLimits>();
         services.AddSingleton<StationStatusBoard>();
