@@ -2,7 +2,10 @@ using StationMap.Store.Checkins;
 
 namespace StationMap.Api.Checkins;
 
-/// <summary>Services of check-ins: the store, device keys, the check-in limits, and the status board with its sync.</summary>
+/// <summary>
+/// Services of check-ins: the store, device keys, the check-in limits, the status board with its sync, moderation and
+/// the nightly retention job.
+/// </summary>
 public static class CheckinsHosting
 {
     public static WebApplicationBuilder AddCheckins(this WebApplicationBuilder builder)
@@ -16,6 +19,9 @@ public static class CheckinsHosting
         services.AddSingleton<CheckinLimits>();
         services.AddSingleton<StationStatusBoard>();
         services.AddHostedService<StationStatusSync>();
+        services.AddSingleton<CheckinRetention>();
+        services.AddTransient<CheckinRetentionJob>();
+        services.AddHostedService<CheckinRetentionSchedule>();
         return builder;
     }
 }
