@@ -29,18 +29,24 @@ public sealed class CheckinStore(StationDataSources dataSources)
         FROM (SELECT day FROM checkin WHERE device_key = @device_key AND weight = 1 ORDER BY created_at DESC LIMIT @checkins) recent
         """;
 
+    // A blocked device's check-in inserts nothing, like a duplicate; the rare empty answer is told apart afterwards.
+    // Not synchronous: a crash may lose the last few hundred milliseconds of check-ins, which a person sends again,
+    // and each one does not wait for its own WAL flush (README, "Check-ins").
     private const string InsertSql = """
+        SET LOCAL synchronous_commit = off;
         INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
-        VALUES (@station_id, @device_key, @kind, @amenity, @weight, @operator, @at, @day, @hour_slot, @comment, @review)
+        SELECT @station_id, @device_key, @kind, @amenity, @weight, @operator, @at, @day, @hour_slot, @comment, @review
+        WHERE @operator::text IS NOT NULL OR NOT EXISTS (SELECT 1 FROM device_block WHERE device_key = @device_key)
         ON CONFLICT (station_id, device_key, kind, hour_slot) DO NOTHING
         RETURNING id
         """;
 
-    private const string EnsureStatusSql = """
-        INSERT INTO station_status (station_id, updated_at) VALUES (@station_id, @at) ON CONFLICT (station_id) DO NOTHING
+    // One statement makes the row if needed and locks it (ON CONFLICT DO UPDATE takes the row lock), returning it.
+    private const string LockStatusSql = $"""
+        INSERT INTO station_status AS ss (station_id, updated_at) VALUES (@station_id, @at)
+        ON CONFLICT (station_id) DO UPDATE SET updated_at = ss.updated_at
+        RETURNING {StatusColumns.Select}
         """;
-
-    private const string LockStatusSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = @station_id FOR UPDATE";
 
     private const string EvidenceSql = """
         SELECT encode(device_key, 'hex'), operator, created_at, kind, amenity
@@ -51,21 +57,19 @@ public sealed class CheckinStore(StationDataSources dataSources)
         """;
 
     private const string UpdateStatusSql = """
-        UPDATE station_status SET last_confirmed_at = @last_confirmed_at, confirmed_until = @confirmed_until,
-            closed_reporters = @closed_reporters, closed_since = @closed_since, closed_until = @closed_until,
-            missing_amenities = @missing::jsonb, crowded_until = @crowded_until, updated_at = @at
-        WHERE station_id = @station_id;
-        SELECT pg_notify('station_status_changed', @station_id::text);
+        WITH updated AS (
+            UPDATE station_status SET last_confirmed_at = @last_confirmed_at, confirmed_until = @confirmed_until,
+                closed_reporters = @closed_reporters, closed_since = @closed_since, closed_until = @closed_until,
+                missing_amenities = @missing::jsonb, crowded_until = @crowded_until, updated_at = @at
+            WHERE station_id = @station_id
+            RETURNING station_id)
+        SELECT pg_notify('station_status_changed', station_id::text) FROM updated
         """;
 
     public async Task<CheckinResult> AddAsync(NewCheckin checkin, StatusRules rules, CancellationToken cancellationToken)
     {
         await using var connection = await dataSources.Write.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (checkin.Operator is null && await ScalarAsync<bool>(connection, BlockedSql, c => c.Parameters.Add(Key(checkin.DeviceKey)), cancellationToken))
-        {
-            return new CheckinResult(CheckinOutcome.Ignored, null, StationStatus.None, false);
-        }
         var counts = checkin.Operator is not null || checkin.NearStation
             || await ScalarAsync<bool>(connection, HistorySql, c =>
             {
@@ -96,7 +100,9 @@ public sealed class CheckinStore(StationDataSources dataSources)
         }
         if (id is null)
         {
-            return new CheckinResult(CheckinOutcome.Duplicate, null, StationStatus.None, false);
+            var blocked = checkin.Operator is null
+                && await ScalarAsync<bool>(connection, BlockedSql, c => c.Parameters.Add(Key(checkin.DeviceKey)), cancellationToken);
+            return new CheckinResult(blocked ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate, null, StationStatus.None, false);
         }
         if (!counts)
         {
@@ -114,15 +120,10 @@ public sealed class CheckinStore(StationDataSources dataSources)
         NpgsqlConnection connection, NpgsqlTransaction transaction, long stationId, DateTimeOffset at, StatusRules rules, CancellationToken cancellationToken)
     {
         StationStatus previous;
-        await using (var ensure = new NpgsqlCommand(EnsureStatusSql, connection, transaction))
-        {
-            ensure.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
-            ensure.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
-            await ensure.ExecuteNonQueryAsync(cancellationToken);
-        }
         await using (var lockRow = new NpgsqlCommand(LockStatusSql, connection, transaction))
         {
             lockRow.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
+            lockRow.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", at));
             await using var reader = await lockRow.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             previous = StatusColumns.Read(reader).Status;
