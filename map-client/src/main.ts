@@ -12,14 +12,18 @@ import { translate, type Lang, type MessageKey } from './i18n';
 import {
   loadFavourites, loadFilters, loadLang, saveFavourites, saveFilters, saveLang, type Filters,
 } from './preferences';
+import { postCheckin, type CheckinKind } from './checkin-api';
+import { Problem } from './http';
 import { renderCard } from './views/card';
+import { renderCheckin, type CheckinResult } from './views/checkin';
 import { renderFilters } from './views/filters';
 import { renderList } from './views/list';
 import { StationMapView } from './views/map';
 import { TruckPanel } from './views/truck';
 
 const NEAREST_COUNT = 10;
-const STATION_ROUTE = /^#\/station\/(\d+)$/;
+/** A station's card; "/checkin" is the QR code at its door, which asks the visitor to check in. */
+const STATION_ROUTE = /^#\/station\/(\d+)(\/checkin)?$/;
 
 const FALLBACK_CONFIG: MapConfig = {
   tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors', maxZoom: 19, basemapCrs: 'wgs84',
@@ -37,6 +41,8 @@ class App {
   private itemsCachedAt: Date | null = null;
   private station: { detail: StationDetail; cachedAt: Date | null } | null = null;
   private message: MessageKey | null = 'pickOnMap';
+  private checkinPrompt = false;
+  private checkinResult: CheckinResult | null = null;
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
   private truck!: TruckPanel;
@@ -163,12 +169,14 @@ class App {
 
   private async route(): Promise<void> {
     const match = STATION_ROUTE.exec(location.hash);
+    this.checkinPrompt = match?.[2] !== undefined;
     if (match) await this.openStation(Number(match[1]), true);
     else if (this.station) this.closeStation();
   }
 
   private async openStation(id: number, centre = true): Promise<void> {
-    if (this.station?.detail.id !== id && location.hash !== `#/station/${id}`) {
+    if (this.station?.detail.id !== id) this.checkinResult = null;
+    if (this.station?.detail.id !== id && !STATION_ROUTE.test(location.hash)) {
       history.pushState(null, '', `#/station/${id}`);
     }
     try {
@@ -188,6 +196,28 @@ class App {
     this.station = null;
     void this.map.select(null);
     if (STATION_ROUTE.test(location.hash)) history.pushState(null, '', location.pathname + location.search);
+    this.render();
+  }
+
+  /** Sends a check-in with the phone's position when it gives one (for the proximity check only), and shows the outcome. */
+  private async checkIn(kind: CheckinKind, amenity?: string, comment?: string): Promise<void> {
+    const station = this.station?.detail;
+    if (!station) return;
+    this.checkinResult = { state: 'sending' };
+    this.render();
+    const position = await new Promise<LatLon | null>((resolve) => {
+      if (!navigator.geolocation) resolve(null);
+      else navigator.geolocation.getCurrentPosition(
+        (p) => resolve({ lat: p.coords.latitude, lon: p.coords.longitude }), () => resolve(null),
+        { enableHighAccuracy: true, timeout: 8000, maximumAge: 60000 });
+    });
+    try {
+      const answer = await postCheckin(station.id, { kind, ...(amenity ? { amenity } : {}), ...(comment ? { comment } : {}) }, position);
+      this.checkinResult = { state: 'done', counted: answer.counted };
+      if (this.station?.detail.id === station.id) this.station = { ...this.station, detail: { ...station, status: answer.status } };
+    } catch (error) {
+      this.checkinResult = { state: 'failed', problem: error instanceof Problem ? error : null };
+    }
     this.render();
   }
 
@@ -235,6 +265,10 @@ class App {
         distanceM: this.items.find((i) => i.id === s.id)?.distanceM ?? null,
         favourite: this.favourites.has(s.id),
         cachedAt: this.station.cachedAt,
+        checkin: s.retiredAt ? undefined : renderCheckin({
+          lang, now: this.now(), status: s.status, amenities: s.amenities, prompt: this.checkinPrompt, result: this.checkinResult,
+          onCheckin: (kind, amenity, comment) => void this.checkIn(kind, amenity, comment),
+        }),
         onClose: () => this.closeStation(),
         onToggleFavourite: () => this.toggleFavourite(s.id),
       });
