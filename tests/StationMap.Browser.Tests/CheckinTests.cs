@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StationMap.Browser.Tests.Infrastructure;
+using StationMap.Store.Operators;
 
 namespace StationMap.Browser.Tests;
 
@@ -53,6 +55,36 @@ public sealed class CheckinTests(MapSite site) : IClassFixture<MapSite>
         await page.WaitForSelectorAsync("#checkin-visited");
         await page.ClickAsync("#checkin-visited");
         await page.WaitForFunctionAsync("() => document.getElementById('checkin-result').textContent.includes('太远')");
+    }
+
+    [Fact]
+    public async Task An_operator_approves_a_comment_in_the_moderation_page_and_the_card_shows_it()
+    {
+        var nearest = await site.Api.GetFromJsonAsync<JsonElement>("/api/stations/nearest?lat=39.96&lon=116.36&k=1");
+        var station = nearest.GetProperty("items")[0];
+        var id = station.GetProperty("id").GetInt64();
+        var comment = "热水器修好了，谢谢 " + Guid.NewGuid().ToString("N")[..6];
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/stations/{id}/checkins")
+        {
+            Content = JsonContent.Create(new { kind = "visited", comment, lat = station.GetProperty("lat").GetDouble(), lon = station.GetProperty("lon").GetDouble() }),
+        };
+        request.Headers.Add("X-Device-Id", Guid.NewGuid().ToString());
+        Assert.True((await site.Api.SendAsync(request)).IsSuccessStatusCode);
+        var key = await site.Services.GetRequiredService<OperatorKeys>().CreateAsync("moderation-page", "operator", CancellationToken.None);
+
+        var page = await site.OpenModerationAsync();
+        await page.FillAsync("#moderation-key", key);
+        await page.ClickAsync("#moderation-load");
+        var item = page.Locator($"#moderation-queue li[data-station-id='{id}']");
+        await item.WaitForAsync();
+        Assert.Contains(comment, await item.InnerTextAsync(), StringComparison.Ordinal);
+        await MapSite.ScreenshotAsync(page, "moderation", docsName: "moderation.png");
+        await item.Locator("button[data-action='approve']").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('moderation-message').textContent.includes('已通过')");
+
+        var card = await site.Api.GetFromJsonAsync<JsonElement>($"/api/stations/{id}");
+        Assert.Contains(comment, card.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        Assert.Empty(MapSite.PolicyViolations(page));
     }
 
     private async Task<IPage> OpenAtDoorAsync(long id, Geolocation at)
