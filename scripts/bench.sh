@@ -3,6 +3,7 @@
 # each sub-command prints a plain table at the end and stops whatever it started.
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh tiles [--stations 1000000] [--tiles 20000] [--seconds 30] [--connections 32] [--warmup 30]
+#   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000]
 #   scripts/bench.sh abuse [--stations 1000000] [--seconds 20] [--warmup 20] [--attackers 32]
@@ -521,6 +522,65 @@ cmd_soak() {
   echo "(target: zero nearest errors across the restart, RSS drift < 10%)"
 }
 
+# Check-ins at 1,000,000 stations from 100,000 devices (A), nearest alone (B) and nearest while the check-ins run (C):
+# what the write path sustains, and what it costs the readers.
+cmd_checkins() {
+  local stations=1000000 seconds=30 connections=32 nearest_connections=16 devices=100000
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --devices) devices=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local db=bench_$stations checkins_lua=$ROOT/tests/StationMap.Benchmarks/Checkins/wrk-checkins.lua
+  local nearest_lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua wrk_threads=${STATIONMAP_BENCH_WRK_THREADS:-2}
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+  export CHECKIN_STATIONS=$WORK/checkin-stations.txt BENCH_DEVICES=$devices
+  psql_bench -d "$db" -F ' ' -c "select id, ST_Y(location), ST_X(location) from station where retired_at is null order by random() limit 20000" \
+    >"$CHECKIN_STATIONS"
+  API_EXTRA_ARGS+=(--Checkins:LimitsEnabled=false --Checkins:DeviceKeySecret=bench-secret-bench-secret-bench-secret)
+  start_api "$db" Memory
+  # After the start, which migrates: each run begins with no check-ins.
+  psql_bench -d "$db" -c "truncate checkin, station_status, visit_daily, device_block, moderation_decision"
+
+  say "B. nearest alone: wrk -c$nearest_connections -d${seconds}s"
+  wrk -t1 -c"$nearest_connections" -d5s -s "$nearest_lua" "$API_URL" >/dev/null
+  wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-alone.out"
+  say "A. check-ins alone: wrk -c$connections -d${seconds}s"
+  wrk -t"$wrk_threads" -c"$connections" -d5s -s "$checkins_lua" "$API_URL" >/dev/null
+  wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-alone.out"
+  say "C. both at once"
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-both.out" &
+  local writer=$!
+  wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-both.out"
+  wait "$writer"
+  local rows statuses rss
+  rows=$(psql_bench -d "$db" -c "select count(*) from checkin")
+  statuses=$(psql_bench -d "$db" -c "select count(*) from station_status")
+  rss=$(rss_mb "$API_PID")
+  grep -c "Nearest index: loaded" "$WORK/api.log" >"$WORK/reloads.txt" || true
+  stop_api
+
+  echo
+  echo "checkins: $stations generated stations, $devices devices, check-in connections $connections, nearest connections $nearest_connections, ${seconds}s each, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-40s %11s %8s %8s %8s %8s\n'
+  printf "$row" "run" "per second" "p50 ms" "p90 ms" "p99 ms" "errors"
+  for run in checkins-alone nearest-alone checkins-both nearest-both; do
+    local out=$WORK/$run.out
+    printf "$row" "$run" "$(value rps "$out")" "$(value p50_ms "$out")" "$(value p90_ms "$out")" "$(value p99_ms "$out")" "$(value errors "$out")"
+  done
+  awk -v a="$(value rps "$WORK/nearest-alone.out")" -v b="$(value rps "$WORK/nearest-both.out")" 'BEGIN {
+    printf "nearest kept %.0f%% of its throughput during the check-in load (target >= 70%%)\n", (a > 0 ? 100 * b / a : 0) }'
+  echo "check-ins stored: $rows; stations with a status row: $statuses; index reloads during the run: $(( $(cat "$WORK/reloads.txt") - 1 )) (the first load aside); API RSS ${rss} MB"
+  echo "(errors = socket errors and non-2xx answers: 409 for a device repeating a kind at a station within the hour counts here)"
+}
+
 # Site selection on generated data, in process: no database, no API.
 cmd_planning() {
   build
@@ -531,10 +591,11 @@ cmd_planning() {
 case "${1:-}" in
   nearest) shift; cmd_nearest "$@" ;;
   tiles) shift; cmd_tiles "$@" ;;
+  checkins) shift; cmd_checkins "$@" ;;
   planning) shift; cmd_planning "$@" ;;
   micro) shift; cmd_micro "$@" ;;
   import) shift; cmd_import "$@" ;;
   abuse) shift; cmd_abuse "$@" ;;
   soak) shift; cmd_soak "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
 esac

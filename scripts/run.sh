@@ -31,6 +31,13 @@ KEY_FILE="$DATA_DIR/operator-key"
 if [[ ! -s "$KEY_FILE" ]]; then
   (umask 077; dotnet "$API_DLL" create-operator-key demo-operator | tail -n 1 > "$KEY_FILE")
 fi
+# The check-ins' device key secret: kept outside the database (and out of git), made once, so device history survives
+# restarts. Set Checkins__DeviceKeySecret yourself to use another.
+SECRET_FILE="$DATA_DIR/checkin-secret"
+if [[ ! -s "$SECRET_FILE" ]]; then
+  (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$SECRET_FILE")
+fi
+export Checkins__DeviceKeySecret=${Checkins__DeviceKeySecret:-$(cat "$SECRET_FILE")}
 echo "run: operator key in $KEY_FILE (dashboard http://127.0.0.1:5080/hangfire: any user name, the key as password)" >&2
 echo "run: serving on http://127.0.0.1:5080 (API docs at /docs) - Ctrl-C stops" >&2
 exec dotnet "$API_DLL" "$@"

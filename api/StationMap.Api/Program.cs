@@ -1,3 +1,4 @@
+using StationMap.Api.Checkins;
 using StationMap.Api.Checkpoints;
 using StationMap.Api.Health;
 using StationMap.Api.Imports;
@@ -13,6 +14,7 @@ var command = ToolCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddStationMap();
 builder.AddStations();
+builder.AddCheckins();
 builder.AddTiles();
 builder.AddCheckpoints();
 builder.AddRoutes();
@@ -30,6 +32,8 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapCheckinsApi();
+app.MapModerationApi();
 app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();

@@ -46,3 +46,12 @@ export function formatDate(instant: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { timeZone: STATION_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric' })
     .format(instant);
 }
+
+/** How long ago, in the largest whole unit: "刚刚" / "just now", minutes, hours, then days. */
+export function formatAgo(instant: Date, now: Date, lang: Lang): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - instant.getTime()) / 60000));
+  if (minutes < 1) return translate(lang, 'agoNow');
+  if (minutes < 60) return translate(lang, 'agoMinutes', { n: minutes });
+  if (minutes < 48 * 60) return translate(lang, 'agoHours', { n: Math.floor(minutes / 60) });
+  return translate(lang, 'agoDays', { n: Math.floor(minutes / 1440) });
+}

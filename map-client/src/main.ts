@@ -12,7 +12,10 @@ import { mountPlanner, type PlannerView } from './planner/planner';
 import { translate, type Lang, type MessageKey } from './i18n';
 import { lastNearest, type SavedNearest } from './offline';
 import { loadFilters, loadLang, saveFilters, saveLang, type Filters } from './preferences';
+import { postCheckin, type CheckinKind } from './checkin-api';
+import { Problem } from './http';
 import { renderCard } from './views/card';
+import { renderCheckin, type CheckinResult } from './views/checkin';
 import { Favourites } from './views/favourites';
 import { FocusReturn, keepingFocus } from './views/focus';
 import { renderFilters } from './views/filters';
@@ -25,7 +28,8 @@ import { TruckPanel } from './views/truck';
 const NEAREST_COUNT = 10;
 /** Open stations offered instead of a retired one. */
 const ALTERNATIVE_COUNT = 3;
-const STATION_ROUTE = /^#\/station\/(\d+)$/;
+/** A station's card; "/checkin" is the QR code at its door, which asks the visitor to check in. */
+const STATION_ROUTE = /^#\/station\/(\d+)(\/checkin)?$/;
 
 const FALLBACK_CONFIG: MapConfig = {
   tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors', maxZoom: 19, basemapCrs: 'wgs84',
@@ -47,6 +51,8 @@ class App {
   private station: { detail: StationDetail; cachedAt: Date | null; alternatives: NearestItem[] | null } | null = null;
   private readonly focusReturn = new FocusReturn();
   private message: MessageKey | null = 'pickOnMap';
+  private checkinPrompt = false;
+  private checkinResult: CheckinResult | null = null;
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
   private truck!: TruckPanel;
@@ -194,12 +200,14 @@ class App {
 
   private async route(): Promise<void> {
     const match = STATION_ROUTE.exec(location.hash);
+    this.checkinPrompt = match?.[2] !== undefined;
     if (match) await this.openStation(Number(match[1]), true);
     else if (this.station) this.closeStation();
   }
 
   private async openStation(id: number, centre = true): Promise<void> {
-    if (this.station?.detail.id !== id && location.hash !== `#/station/${id}`) {
+    if (this.station?.detail.id !== id) this.checkinResult = null;
+    if (this.station?.detail.id !== id && !STATION_ROUTE.test(location.hash)) {
       history.pushState(null, '', `#/station/${id}`);
     }
     // A card opened from another card (a retired one's alternatives) goes back to where the first one was opened from.
@@ -248,6 +256,28 @@ class App {
     if (STATION_ROUTE.test(location.hash)) history.pushState(null, '', location.pathname + location.search);
     this.render();
     this.focusReturn.restore($('locate'));
+  }
+
+  /** Sends a check-in with the phone's position when it gives one (for the proximity check only), and shows the outcome. */
+  private async checkIn(kind: CheckinKind, amenity?: string, comment?: string): Promise<void> {
+    const station = this.station?.detail;
+    if (!station) return;
+    this.checkinResult = { state: 'sending' };
+    this.render();
+    const position = await new Promise<LatLon | null>((resolve) => {
+      if (!navigator.geolocation) resolve(null);
+      else navigator.geolocation.getCurrentPosition(
+        (p) => resolve({ lat: p.coords.latitude, lon: p.coords.longitude }), () => resolve(null),
+        { enableHighAccuracy: true, timeout: 8000, maximumAge: 60000 });
+    });
+    try {
+      const answer = await postCheckin(station.id, { kind, ...(amenity ? { amenity } : {}), ...(comment ? { comment } : {}) }, position);
+      this.checkinResult = { state: 'done', counted: answer.counted };
+      if (this.station?.detail.id === station.id) this.station = { ...this.station, detail: { ...station, status: answer.status } };
+    } catch (error) {
+      this.checkinResult = { state: 'failed', problem: error instanceof Problem ? error : null };
+    }
+    this.render();
   }
 
   private toggleFavourite(station: StationDetail): void {
@@ -325,6 +355,10 @@ class App {
           ...head, origin: this.origin,
           distanceM: this.items.find((i) => i.id === s.id)?.distanceM ?? null,
           cachedAt: this.station.cachedAt,
+          checkin: renderCheckin({
+            lang, now: this.now(), status: s.status, amenities: s.amenities, prompt: this.checkinPrompt, result: this.checkinResult,
+            onCheckin: (kind, amenity, comment) => void this.checkIn(kind, amenity, comment),
+          }),
         });
       }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StationMap.Api.Infrastructure;
+using static StationMap.Api.Infrastructure.JsonBodyValues;
 using StationMap.Domain.Geo;
 using StationMap.Domain.Routes;
 using StationMap.Domain.Queries;
@@ -135,72 +136,6 @@ public static class RouteQueryParser
         return new LatLon(lat, lon);
     }
 
-    private static double? Number(JsonElement body, string name, double min, double max, bool minExclusive, List<ParameterProblem> found)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (!FiniteNumber(value, out var number))
-        {
-            found.Add(new(name, $"must be a number, got {Describe(value)}"));
-            return null;
-        }
-        if (number > max || number < min || (minExclusive && number == min))
-        {
-            var lower = minExclusive ? $"greater than {Format(min)}" : $"at least {Format(min)}";
-            found.Add(new(name, $"must be {lower} and at most {Format(max)}, got {Format(number)}"));
-            return null;
-        }
-        return number;
-    }
-
-    private static int? Integer(JsonElement body, string name, int min, int max, List<ParameterProblem> found)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
-        {
-            found.Add(new(name, $"must be a whole number between {min} and {max}, got {Truncate(value.GetRawText())}"));
-            return null;
-        }
-        return number;
-    }
-
-    private static bool Bool(JsonElement body, string name, List<ParameterProblem> found)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return false;
-        }
-        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            found.Add(new(name, $"must be true or false, got {Describe(value)}"));
-            return false;
-        }
-        return value.GetBoolean();
-    }
-
-    private static bool FiniteNumber(JsonElement value, out double number)
-    {
-        number = 0;
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out number) && double.IsFinite(number);
-    }
-
     private static string? TypeOf(JsonElement geoJson) =>
         geoJson.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => $"an array of {value.GetArrayLength()}",
-        JsonValueKind.String => $"the string {Truncate(value.GetRawText())}",
-        _ => Truncate(value.GetRawText()),
-    };
-
-    private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
-
-    private static string Truncate(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 }

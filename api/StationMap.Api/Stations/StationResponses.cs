@@ -66,4 +66,10 @@ public sealed record StationDetail : TruckStopSummary
     public DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? RetiredAt { get; init; }
+
+    /// <summary>What visitors wrote of the station, newest first, once an operator approved it (check-ins' comments).</summary>
+    public IReadOnlyList<StationComment> Comments { get; init; } = [];
 }
+
+/// <summary>A visitor's comment on a station, shown after moderation.</summary>
+public sealed record StationComment(string Text, DateTimeOffset At);

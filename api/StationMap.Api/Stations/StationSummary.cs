@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StationMap.Api.Checkins;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 
@@ -35,6 +36,9 @@ public record StationSummary : StationProperties
     public double? MaxVehicleLengthM { get; init; }
 
     public bool HazmatAllowed { get; init; }
+
+    /// <summary>What people at the station said lately (check-ins); absent when nothing is on.</summary>
+    public StatusReport? Status { get; init; }
 
     public static StationSummary Of(Station station)
     {

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using StationMap.Api.Checkins;
 using StationMap.Api.Infrastructure;
 using StationMap.Api.Infrastructure.QueryValues;
 using StationMap.Api.Stations.Nearest;
 using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
+using StationMap.Store.Checkins;
 using StationMap.Store.Stations;
 
 namespace StationMap.Api.Stations;
@@ -44,8 +46,8 @@ public static class StationsApi
         lookups.MapGet("/{id:long}", ByIdAsync)
             .WithName("StationById")
             .WithSummary("One station in full")
-            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations; the week's hours are evaluated in memory " +
-                "(seven days, at most ~30 µs for hours with sunrise or sunset).");
+            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, and the station's latest approved comments " +
+                "(an index scan of its check-ins); the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).");
         return app;
     }
 
@@ -94,8 +96,12 @@ public static class StationsApi
         return TypedResults.Json(clusters, contentType: "application/geo+json");
     }
 
+    // The card shows the latest few; the rest stay in the store.
+    private const int CommentsShown = 5;
+
     internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
-        long id, StationQueries queries, OpeningHoursCache hours, TimeProvider time, CancellationToken cancellationToken)
+        long id, StationQueries queries, OpeningHoursCache hours, StationStatusBoard board, ModerationQueries moderation, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var station = await queries.ByIdAsync(id, cancellationToken);
         if (station is null)
@@ -106,6 +112,11 @@ public static class StationsApi
         var now = time.GetUtcNow();
         var parsed = station.IsRetired ? null : hours.Get(station.Record.OpeningHours);
         var week = parsed is null ? null : DayHours.Week(parsed, now, station.Record.Place);
-        return TypedResults.Ok(new StationDetail(station, OpeningStatus.At(parsed, now, station.Record.Place), week));
+        var comments = await moderation.ApprovedCommentsAsync(id, CommentsShown, cancellationToken);
+        return TypedResults.Ok(new StationDetail(station, OpeningStatus.At(parsed, now, station.Record.Place), week)
+        {
+            Status = station.IsRetired ? null : board.Report(id, now),
+            Comments = [.. comments.Select(c => new StationComment(c.Text, c.At))],
+        });
     }
 }

@@ -60,6 +60,9 @@ public readonly struct NearestFilter
 
     public double? MaxDistanceM { get; }
 
+    /// <summary>Stations to leave out by id (those reported closed), asked of each station near enough to matter.</summary>
+    public Func<long, bool>? Excluded { get; init; }
+
     /// <summary>The trait bits a station must all have (see <see cref="MatchesTraits"/>).</summary>
     internal long RequiredTraits => _requiredTraits;
 

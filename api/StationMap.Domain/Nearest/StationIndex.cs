@@ -117,7 +117,7 @@ public sealed class StationIndex
             if (item < 0)
             {
                 var p = ~item;
-                if (!filter.Matches(HoursAt(p), _maxVehicleLengths[p], PlaceAt(p)))
+                if (!filter.Matches(HoursAt(p), _maxVehicleLengths[p], PlaceAt(p)) || filter.Excluded?.Invoke(Ids[p]) == true)
                 {
                     continue;
                 }

@@ -29,5 +29,8 @@ public sealed record NearestQuery
     /// <summary>Only stations that accept hazardous goods (<c>hazmat=true</c>).</summary>
     public bool Hazmat { get; init; }
 
+    /// <summary>Leave out stations the check-ins say are closed (<c>excludeReportedClosed=true</c>).</summary>
+    public bool ExcludeReportedClosed { get; init; }
+
     public TruckFilter TruckFilter => new(Truck, VehicleLengthM, Hazmat);
 }

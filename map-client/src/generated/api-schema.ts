@@ -84,7 +84,7 @@ export interface paths {
         };
         /**
          * One station in full
-         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations; the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).
+         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, and the station's latest approved comments (an index scan of its check-ins); the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).
          */
         get: operations["StationById"];
         put?: never;
@@ -130,6 +130,126 @@ export interface paths {
         get: operations["StationClusters"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell the station's status from there: visited, open_confirmed, closed_now, closed_permanently, amenity_missing, crowded
+         * @description Anonymous: send a random device id (16-64 of A-Z a-z 0-9 - _) in the X-Device-Id header; only a keyed hash of it is kept. The position (lat, lon) is used for the proximity check (Checkins:ProximityM, 300 m; farther is a 422) and never stored or logged. One check-in per device, station and kind per hour (409 for another); per-device and per-address limits on top of the public ones (429). With an operator key it is an operator's check-in, worth two devices. Worst case: one station lookup, one insert and the station's status derived again from at most 1,000 check-ins of the last day: ~5 ms.
+         */
+        post: operations["StationCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Comments and permanent-closure reports waiting for an operator, oldest first, with the counts of independent reports
+         * @description Worst case: limit=500 over the pending check-ins (a partial index holds only those): a few ms.
+         */
+        get: operations["ModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an item: a comment is shown on the station's card; a permanent closure retires the station
+         * @description Worst case: one check-in and its station locked, a few rows written: a few ms.
+         */
+        post: operations["ModerationApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an item: the comment is never shown; the closure reports are dismissed
+         * @description Worst case: one check-in and its station locked, a few rows written: a few ms.
+         */
+        post: operations["ModerationReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring back a station an approved closure retired
+         * @description Worst case: one check-in and its station locked, a few rows written: a few ms.
+         */
+        post: operations["ModerationRevert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/{id}/block-device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ignore the device that sent this check-in from now on (the kill switch)
+         * @description Worst case: one check-in and its station locked, a few rows written: a few ms.
+         */
+        post: operations["ModerationBlockDevice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,6 +568,14 @@ export interface components {
             /** Format: int32 */
             points: number;
         };
+        CheckinResponse: {
+            /** Format: int64 */
+            stationId: number;
+            kind: string;
+            counted: boolean;
+            commentQueued: boolean;
+            status: null | components["schemas"]["StatusReport"];
+        };
         CheckpointDetail: {
             /** Format: int64 */
             id: number;
@@ -484,6 +612,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -642,6 +771,32 @@ export interface components {
             maxZoom: number;
             basemapCrs: string;
         };
+        ModerationDecision: {
+            /** Format: int64 */
+            id: number;
+            action: string;
+        };
+        ModerationItem: {
+            /** Format: int64 */
+            id: number;
+            type: string;
+            /** Format: int64 */
+            stationId: number;
+            stationName: string;
+            district: null | string;
+            stationRetired: boolean;
+            kind: string;
+            comment: null | string;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+            /** Format: int32 */
+            devices: number;
+            /** Format: int32 */
+            closedReportsToday: number;
+            comments: string[];
+        };
         NearestIndexReport: {
             path: string;
             /** Format: int64 */
@@ -675,6 +830,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -765,6 +921,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -834,6 +991,11 @@ export interface components {
             /** Format: int64 */
             stationId: null | number;
         };
+        StationComment: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
         StationDetail: {
             /** Format: int64 */
             id: number;
@@ -850,6 +1012,7 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             retiredAt: null | string;
+            comments: components["schemas"]["StationComment"][];
             phone: null | string;
             /** Format: double */
             lat: number;
@@ -861,6 +1024,7 @@ export interface components {
             /** Format: double */
             maxVehicleLengthM: null | number;
             hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
             district: null | string;
             amenities: string[];
             openingHours: null | string;
@@ -879,6 +1043,15 @@ export interface components {
             district: null | string;
             amenities: string[];
             openingHours: null | string;
+        };
+        StatusReport: {
+            /** Format: date-time */
+            lastConfirmedAt: null | string;
+            reportedClosed: boolean;
+            /** Format: int32 */
+            closedReporters: number;
+            missingAmenities: string[];
+            crowded: boolean;
         };
         /** Format: binary */
         Stream: string;
@@ -1013,6 +1186,8 @@ export interface operations {
                 openNow?: boolean;
                 /** @description Only stations within this geodesic distance, in metres. */
                 maxDistanceM?: number;
+                /** @description Leave out stations that at least two people reported closed within the last 24 hours (and nobody confirmed open since): true/false. */
+                excludeReportedClosed?: boolean;
                 /** @description Only stations with truck parking: true/false (also 1/0, yes/no). */
                 truck?: boolean;
                 /** @description Only stations whose longest bay takes a vehicle this long, in metres. */
@@ -1148,6 +1323,169 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    StationCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description visited (I am resting here), open_confirmed, closed_now, closed_permanently, amenity_missing or crowded. */
+                    kind: string;
+                    /** @description With amenity_missing only: which amenity is missing (hot_water, toilet, ...). */
+                    amenity?: null | string;
+                    /** @description A short note for the station's page, shown only after moderation; no links or phone numbers. */
+                    comment?: null | string;
+                    /**
+                     * Format: double
+                     * @description Where the sender is (WGS-84), for the proximity check only: never stored or logged. Without it the check-in counts only for a device with history.
+                     */
+                    lat?: null | number;
+                    /**
+                     * Format: double
+                     * @description Longitude of the sender, with lat.
+                     */
+                    lon?: null | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ModerationQueue: {
+        parameters: {
+            query?: {
+                /** @description Most items to answer, oldest first; 100 when absent. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationItem"][];
+                };
+            };
+        };
+    };
+    ModerationApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+        };
+    };
+    ModerationReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+        };
+    };
+    ModerationRevert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+        };
+    };
+    ModerationBlockDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
                 };
             };
         };

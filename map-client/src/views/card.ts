@@ -17,6 +17,8 @@ export interface CardContext {
   distanceM: number | null;
   favourite: boolean;
   cachedAt: Date | null;
+  /** The check-in part (views/checkin.ts), under the opening state. */
+  checkin?: Node;
   onClose(): void;
   onToggleFavourite(): void;
 }
@@ -77,6 +79,7 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
           h('strong', {}, formatDistance(ctx.distanceM, ctx.lang)), ' · ', formatWalk(ctx.distanceM, ctx.lang))
       : null,
     h('p', {}, statusBadge(s.openNow, describeStatus(s.openNow, s.nextChange, ctx.now, ctx.lang))),
+    ctx.checkin ?? null,
     h('nav', { class: 'navigate', 'aria-label': t('navigate') },
       h('a', { id: 'nav-amap', class: 'nav-button', href: amapUrl(destination), target: '_blank', rel: 'noopener' }, t('navAmap')),
       h('a', { id: 'nav-baidu', class: 'nav-button', href: baiduUrl(destination, ctx.origin ?? undefined), target: '_blank', rel: 'noopener' }, t('navBaidu')),

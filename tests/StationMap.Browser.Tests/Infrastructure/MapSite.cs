@@ -153,6 +153,20 @@ public class MapSite : IAsyncLifetime
     public static Task<long[]> ListedIdsAsync(IPage page, string list = "#nearest") =>
         page.Locator($"{list} button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
 
+    /// <summary>The operators' moderation page in a fresh desktop-sized page (it waits for nothing on the map).</summary>
+    public async Task<IPage> OpenModerationAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1024, Height = 768 }, Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        WatchPolicyViolations(page);
+        await page.GotoAsync("/moderation.html");
+        await page.WaitForSelectorAsync("#moderation-load");
+        return page;
+    }
+
     /// <summary>Waits until the map stands still with every tile of its sources loaded and drawn.</summary>
     public static Task MapIdleAsync(IPage page) => page.EvaluateAsync(
         "() => new Promise(resolve => { const m = document.getElementById('map').stationMap;" +

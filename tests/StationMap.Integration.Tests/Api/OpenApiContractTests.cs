@@ -29,7 +29,7 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
 
     public static TheoryData<string, string> QueryParameters => new()
     {
-        { "/api/stations/nearest", "lat! lon! k kind amenity openNow maxDistanceM truck vehicleLengthM hazmat" },
+        { "/api/stations/nearest", "lat! lon! k kind amenity openNow maxDistanceM excludeReportedClosed truck vehicleLengthM hazmat" },
         { "/api/stations", "bbox! kind amenity openNow limit after truck vehicleLengthM hazmat" },
         { "/api/stations/clusters", "bbox! zoom! kind" },
         { "/api/checkpoints/{id}/stops", "radiusM k truck vehicleLengthM hazmat" },

@@ -37,6 +37,7 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
     // refresh below still meets an operator key the cache has not seen.
     private string _readerKey = "";
     private readonly List<(HttpMethod Method, string Path, string? Body)> _reads = [];
+    private NearestItemDto _checkinStation = null!;
 
     private static readonly string[] FromMemory =
     [
@@ -60,6 +61,7 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
         await NearestIndexProbe.WaitUntilCurrentAsync(_client, cluster.DataSources.Write, TimeSpan.FromSeconds(30));
 
         var nearest = (await _client.GetFromJsonAsync<NearestResponseDto>(NearestPath))!;
+        _checkinStation = nearest.Items[0];
         var checkpoints = await _client.GetFromJsonAsync<JsonElement>("/api/checkpoints");
         var checkpointId = checkpoints.GetProperty("features")[0].GetProperty("id").GetInt64();
         _reads.AddRange(
@@ -118,6 +120,9 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
             }
             await AssertUnavailableAsync(
                 await SendAsync((HttpMethod.Post, "/api/admin/sources/down-feed/refresh", null), _operatorKey), "refresh, key not checked yet");
+            var s = _checkinStation;
+            await AssertUnavailableAsync(
+                await Checkins.CheckinClient.PostAsync(_client, s.Id, Checkins.CheckinClient.NewDevice(), "visited", s.Lat, s.Lon), "check-in");
             await AssertUnavailableAsync(
                 await SendAsync((HttpMethod.Post, "/api/planning/runs", """{"layer":"freight_drivers","radiusM":500,"p":2,"solver":"greedy"}"""), _plannerKey),
                 "planning run, key remembered");

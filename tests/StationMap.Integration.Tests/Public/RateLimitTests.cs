@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -101,6 +102,41 @@ public sealed class RateLimitTests(DemoDatabase database) : IClassFixture<DemoDa
         }
         // Ten "different" forwarded addresses were one sender: its budget is spent.
         await AssertTooManyAsync(await direct.Client(NewAddress()).GetAsync(Nearest));
+    }
+
+    [Fact]
+    public async Task Check_ins_have_their_own_limits_per_device_and_per_address_on_top()
+    {
+        await using var api = new WebApplicationFactoryWithPeer(database.ConnectionString, new(SmallBudget)
+        {
+            ["Network:TrustedProxies:0"] = "127.0.0.1",
+            ["Checkins:DeviceBurst"] = "3",
+            ["Checkins:DevicePeriod"] = "01:00:00",
+            ["Checkins:AddressBurst"] = "5",
+            ["Checkins:AddressPeriod"] = "01:00:00",
+        });
+        var station = (await api.Client(null).GetFromJsonAsync<JsonElement>("/api/stations/nearest?lat=39.9&lon=116.4&k=1")).GetProperty("items")[0];
+        var (id, lat, lon) = (station.GetProperty("id").GetInt64(), station.GetProperty("lat").GetDouble(), station.GetProperty("lon").GetDouble());
+        string[] kinds = ["visited", "open_confirmed", "crowded", "closed_now"];
+
+        // One device: three check-ins, then 429, while another device behind the same address goes on.
+        var address = NewAddress();
+        var device = Checkins.CheckinClient.NewDevice();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Checkins.CheckinClient.PostAsync(api.Client(address), id, device, kinds[i], lat, lon)).StatusCode);
+        }
+        await AssertTooManyAsync(await Checkins.CheckinClient.PostAsync(api.Client(address), id, device, kinds[3], lat, lon));
+        Assert.Equal(HttpStatusCode.Created,
+            (await Checkins.CheckinClient.PostAsync(api.Client(address), id, Checkins.CheckinClient.NewDevice(), "visited", lat, lon)).StatusCode);
+
+        // One address, a new device per check-in: five in all (the four that passed above, the device's refusal took
+        // nothing from the address), then 429; another address goes on.
+        Assert.Equal(HttpStatusCode.Created,
+            (await Checkins.CheckinClient.PostAsync(api.Client(address), id, Checkins.CheckinClient.NewDevice(), "visited", lat, lon)).StatusCode);
+        await AssertTooManyAsync(await Checkins.CheckinClient.PostAsync(api.Client(address), id, Checkins.CheckinClient.NewDevice(), "visited", lat, lon));
+        Assert.Equal(HttpStatusCode.Created,
+            (await Checkins.CheckinClient.PostAsync(api.Client(NewAddress()), id, Checkins.CheckinClient.NewDevice(), "visited", lat, lon)).StatusCode);
     }
 
     private static async Task AssertTooManyAsync(HttpResponseMessage response)

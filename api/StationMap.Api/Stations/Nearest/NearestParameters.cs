@@ -31,6 +31,10 @@ public sealed record NearestParameters : IQueryParameters
     [Description("Only stations within this geodesic distance, in metres.")]
     public QueryNumber? MaxDistanceM { get; init; }
 
+    [FromQuery(Name = "excludeReportedClosed")]
+    [Description("Leave out stations that at least two people reported closed within the last 24 hours (and nobody confirmed open since): true/false.")]
+    public QueryFlag? ExcludeReportedClosed { get; init; }
+
     /// <summary>The query; call once the parameters have been checked.</summary>
     public NearestQuery ToQuery(TruckParameters truck) => new()
     {
@@ -44,5 +48,6 @@ public sealed record NearestParameters : IQueryParameters
         Truck = truck.Filter.Truck,
         VehicleLengthM = truck.Filter.VehicleLengthM,
         Hazmat = truck.Filter.Hazmat,
+        ExcludeReportedClosed = ExcludeReportedClosed?.Value ?? false,
     };
 }

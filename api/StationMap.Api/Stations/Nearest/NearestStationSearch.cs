@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StationMap.Api.Checkins;
 using StationMap.Domain.Queries;
 
 namespace StationMap.Api.Stations.Nearest;
@@ -8,7 +9,7 @@ namespace StationMap.Api.Stations.Nearest;
 /// falls back to the database until the first index is loaded, so a process never answers from an empty index.
 /// </summary>
 public sealed class NearestStationSearch(
-    DatabaseNearestSearch database, LiveStationIndex live, IOptions<NearestOptions> options, TimeProvider time)
+    DatabaseNearestSearch database, LiveStationIndex live, StationStatusBoard board, IOptions<NearestOptions> options, TimeProvider time)
 {
     private readonly bool _useMemory = options.Value.Path == NearestPath.Memory;
 
@@ -17,7 +18,7 @@ public sealed class NearestStationSearch(
         var now = time.GetUtcNow();
         if (_useMemory && live.Current is { } loaded)
         {
-            return Task.FromResult(IndexNearestSearch.Find(loaded.Index, query, now));
+            return Task.FromResult(IndexNearestSearch.Find(loaded.Index, query, now, board));
         }
         return database.FindAsync(query, now, cancellationToken);
     }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Npgsql;
+using StationMap.Store.Checkins;
+
+namespace StationMap.Api.Checkins;
+
+/// <summary>
+/// Keeps <see cref="StationStatusBoard"/> current: LISTENs on <c>station_status_changed</c> (on the primary, where the
+/// check-in's transaction sends it), fills the board from the store on every (re)connect, and on each notification
+/// reads that one station's status again. Lapsed statuses are swept every minute.
+/// </summary>
+internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
+    : BackgroundService
+{
+    public const string ApplicationName = "stationmap-status-listener";
+
+    private static readonly TimeSpan Check = TimeSpan.FromSeconds(60);
+
+    private readonly Channel<long> _changed = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        var reading = ReadChangesAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Station status: listening for check-ins failed; reconnecting in {Delay} ms", delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+        await reading;
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await queries.OpenListenerAsync(stoppingToken);
+        connection.Notification += (_, e) =>
+        {
+            if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                _changed.Writer.TryWrite(id);
+            }
+        };
+        await using (var command = new NpgsqlCommand($"SET application_name = '{ApplicationName}'; LISTEN {CheckinStore.StatusChannel}", connection))
+        {
+            await command.ExecuteNonQueryAsync(stoppingToken);
+        }
+        // Listening from here on; what changed before is in the store.
+        board.ReplaceAll(await queries.ActiveAsync(time.GetUtcNow(), stoppingToken));
+        while (true)
+        {
+            if (!await connection.WaitAsync(Check, stoppingToken))
+            {
+                board.Sweep(time.GetUtcNow());
+            }
+        }
+    }
+
+    // One station at a time, off the listener's connection (which only waits), so a burst of check-ins never blocks it.
+    private async Task ReadChangesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in _changed.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    board.Set(id, await queries.OfStationAsync(id, stoppingToken), time.GetUtcNow());
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    // The next (re)connect fills the whole board again.
+                    logger.LogWarning(e, "Station status: reading station {Id} failed", id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Npgsql;
+using StationMap.Domain.Checkins;
+
+namespace StationMap.Store.Checkins;
+
+/// <summary>Reads <c>station_status</c>: every status still on, for a process starting, or one station's after a NOTIFY.</summary>
+public sealed class StatusQueries(StationDataSources dataSources)
+{
+    private const string ActiveSql = $"""
+        SELECT {StatusColumns.Select} FROM station_status ss
+        WHERE greatest(ss.confirmed_until, ss.closed_until, ss.crowded_until,
+                       (SELECT max(value::text::timestamptz) FROM jsonb_each(ss.missing_amenities))) > @now
+        """;
+
+    private const string OneSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = @station_id";
+
+    /// <summary>Every station whose status has something on at <paramref name="now"/>.</summary>
+    public async Task<Dictionary<long, StationStatus>> ActiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // From the primary: the NOTIFYs that follow come from there too, and a standby may lag behind them.
+        await using var command = dataSources.Write.CreateCommand(ActiveSql);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now.ToUniversalTime()));
+        var all = new Dictionary<long, StationStatus>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (id, status) = StatusColumns.Read(reader);
+            all[id] = status;
+        }
+        return all;
+    }
+
+    public async Task<StationStatus> OfStationAsync(long stationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSources.Write.CreateCommand(OneSql);
+        command.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? StatusColumns.Read(reader).Status : StationStatus.None;
+    }
+
+    /// <summary>Opens a connection to LISTEN on <see cref="CheckinStore.StatusChannel"/> (on the primary, where NOTIFY is sent).</summary>
+    public ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) => dataSources.Write.OpenConnectionAsync(cancellationToken);
+}

@@ -1,0 +1,36 @@
+-- wrk script for scripts/bench.sh checkins: each request is a check-in from one of BENCH_DEVICES random devices at one
+-- of the stations in CHECKIN_STATIONS ("id lat lon" lines, a sample of the bench database), with its position a few
+-- metres off the station; kinds mixed as people would send them. done() prints key=value lines the script parses.
+local stations = {}
+for line in io.lines(os.getenv("CHECKIN_STATIONS")) do
+  local id, lat, lon = line:match("(%d+) ([%d%.%-]+) ([%d%.%-]+)")
+  if id then stations[#stations + 1] = { id, tonumber(lat), tonumber(lon) } end
+end
+local devices = tonumber(os.getenv("BENCH_DEVICES") or "100000")
+-- visited 60%, open_confirmed 20%, closed_now 8%, crowded 7%, amenity_missing 5%
+local kinds = {}
+for _ = 1, 60 do kinds[#kinds + 1] = '"kind":"visited"' end
+for _ = 1, 20 do kinds[#kinds + 1] = '"kind":"open_confirmed"' end
+for _ = 1, 8 do kinds[#kinds + 1] = '"kind":"closed_now"' end
+for _ = 1, 7 do kinds[#kinds + 1] = '"kind":"crowded"' end
+for _ = 1, 5 do kinds[#kinds + 1] = '"kind":"amenity_missing","amenity":"hot_water"' end
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
+
+function init(args)
+  math.randomseed(os.time() * 100 + (thread_number or 0))
+end
+
+function request()
+  local s = stations[math.random(#stations)]
+  local body = string.format('{%s,"lat":%.6f,"lon":%.6f}', kinds[math.random(#kinds)], s[2] + (math.random() - 0.5) * 0.0005, s[3])
+  return wrk.format("POST", "/api/stations/" .. s[1] .. "/checkins",
+    { ["Content-Type"] = "application/json", ["X-Device-Id"] = string.format("bench-device-%08d", math.random(devices)) }, body)
+end
+
+-- The scripts sit one folder below wrk-report.lua; bench.sh passes their absolute paths.
+done = dofile(debug.getinfo(1, "S").source:match("^@(.*/)[^/]*/") .. "wrk-report.lua")
