@@ -1,3 +1,4 @@
+using StationMap.Api.Checkins;
 using StationMap.Api.Checkpoints;
 using StationMap.Api.Health;
 using StationMap.Api.Imports;
@@ -30,6 +31,7 @@ if (command is not null)
 app.UseStationMap();
 app.MapHealthApi();
 app.MapStationsApi();
+app.MapVisitsAndQrApi();
 app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();
