@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using StationMap.Domain;
 
 namespace StationMap.Api.Checkins;
@@ -13,11 +14,14 @@ public static class StationPoster
 {
     public const string StylesheetName = "poster.css";
 
+    // Markup characters escaped, Chinese written as it is (the default encoder would spell every character as &#x..;).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <param name="checkinUrl">What the code holds; printed under it for anyone who cannot scan.</param>
     public static string Html(Station station, string checkinUrl)
     {
         var record = station.Record;
-        var h = HtmlEncoder.Default;
+        var h = Encoder;
         var kind = StationKindWords.Chinese(record.Kind);
         var address = string.IsNullOrWhiteSpace(record.Address) ? "" : $"""<p class="address">{h.Encode(record.Address)}</p>""";
         var body = station.IsRetired

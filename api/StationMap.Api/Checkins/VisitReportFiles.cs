@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 using StationMap.Api.Infrastructure;
@@ -49,7 +50,46 @@ internal static class VisitReportFiles
         });
         using var file = new MemoryStream();
         await MiniExcel.SaveAsAsync(file, rows, sheetName: SheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        return file.ToArray();
+        return await WithDefaultNamespaceAsync(file, cancellationToken);
+    }
+
+    private const string SpreadsheetNamespace = "xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+
+    /// <summary>
+    /// The workbook with its SpreadsheetML parts spelled as Excel spells them. MiniExcel prefixes every element
+    /// (<c>&lt;x:row&gt;</c>): valid XML, which Excel, WPS and LibreOffice read, but readers that match element names
+    /// literally do not, among them GDAL before 3.9.2 (Debian 12's, so QGIS and ogr2ogr there): it found the sheet and
+    /// not one row. The prefix is dropped and its namespace made the default. Text and attribute values cannot hold a
+    /// raw '&lt;', so only tags change.
+    /// </summary>
+    private static async Task<byte[]> WithDefaultNamespaceAsync(MemoryStream file, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var read = new MemoryStream();
+                await using (var part = entry.Open())
+                {
+                    await part.CopyToAsync(read, cancellationToken);
+                }
+                var bytes = read.ToArray();
+                var text = Encoding.UTF8.GetString(bytes);
+                if (text.Contains(SpreadsheetNamespace, StringComparison.Ordinal))
+                {
+                    bytes = Encoding.UTF8.GetBytes(text
+                        .Replace("<x:", "<", StringComparison.Ordinal)
+                        .Replace("</x:", "</", StringComparison.Ordinal)
+                        .Replace(SpreadsheetNamespace, SpreadsheetNamespace.Replace("xmlns:x=", "xmlns=", StringComparison.Ordinal), StringComparison.Ordinal));
+                }
+                await using var written = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+                await written.WriteAsync(bytes, cancellationToken);
+            }
+        }
+        return output.ToArray();
     }
 
     /// <summary>visits-2026-11.csv, or visits-2026-11-朝阳区.xlsx for one district.</summary>
