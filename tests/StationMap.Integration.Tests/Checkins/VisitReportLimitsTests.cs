@@ -9,7 +9,7 @@ using StationMap.Store.Operators;
 
 namespace StationMap.Integration.Tests.Checkins;
 
-/// <summary>Which stations a monthly report lists: those in service during the month, and never more than 20,000.</summary>
+/// <summary>Which stations a monthly report lists: those in service during the month, and never more than 5,000.</summary>
 public sealed class VisitReportLimitsTests(DemoDatabase database) : DemoApiTests(database)
 {
     private const string CrowdedDistrict = "测试区";
@@ -22,12 +22,12 @@ public sealed class VisitReportLimitsTests(DemoDatabase database) : DemoApiTests
     }
 
     [Fact]
-    public async Task A_report_of_more_than_20000_stations_is_refused_naming_the_district()
+    public async Task A_report_of_more_than_5000_stations_is_refused_naming_the_district()
     {
         await using (var command = Database.DataSources.Write.CreateCommand("""
             INSERT INTO station (source, external_id, kind, name, district, location)
             SELECT 'limits-test', 'c' || g, 'warm_station', '驿站 ' || g, @district, ST_SetSRID(ST_MakePoint(116.4, 39.9), 4326)
-            FROM generate_series(1, 20001) AS g
+            FROM generate_series(1, 5001) AS g
             ON CONFLICT DO NOTHING
             """))
         {
