@@ -24,5 +24,6 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 "$ROOT/scripts/pg.sh" install
-# Extra apt packages a caller asks for (e.g. chromium for browser tests, gdal-bin for the tile tests, wrk for benchmarks).
+# Extra apt packages a caller asks for (e.g. chromium for browser tests, gdal-bin for the tile tests, zbar-tools and
+# librsvg2-bin for the QR code tests, wrk for benchmarks).
 if [ $# -gt 0 ]; then apt_missing "$@"; fi

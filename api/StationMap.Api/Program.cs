@@ -34,6 +34,7 @@ app.MapHealthApi();
 app.MapStationsApi();
 app.MapCheckinsApi();
 app.MapModerationApi();
+app.MapVisitsAndQrApi();
 app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();

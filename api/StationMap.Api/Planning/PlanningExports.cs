@@ -16,27 +16,13 @@ internal static class PlanningExports
         foreach (var s in result.Sites)
         {
             csv.AppendJoin(',',
-                s.Rank.ToString(CultureInfo.InvariantCulture), s.CandidateId.ToString(CultureInfo.InvariantCulture), Quote(s.ExternalId),
-                Quote(s.Name), Quote(s.HostType), s.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(s.District),
-                Quote(s.Address), s.Lat.ToString("R", CultureInfo.InvariantCulture), s.Lon.ToString("R", CultureInfo.InvariantCulture),
+                s.Rank.ToString(CultureInfo.InvariantCulture), s.CandidateId.ToString(CultureInfo.InvariantCulture), CsvField.Quote(s.ExternalId),
+                CsvField.Quote(s.Name), CsvField.Quote(s.HostType), s.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "", CsvField.Quote(s.District),
+                CsvField.Quote(s.Address), s.Lat.ToString("R", CultureInfo.InvariantCulture), s.Lon.ToString("R", CultureInfo.InvariantCulture),
                 s.MarginalGain.ToString("R", CultureInfo.InvariantCulture), s.CoveredAfter.ToString("R", CultureInfo.InvariantCulture));
             csv.Append('\n');
         }
         return csv.ToString();
-    }
-
-    // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it as a formula.
-    private static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
 

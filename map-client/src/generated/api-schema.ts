@@ -256,6 +256,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A station's visits per day (China Standard Time): one per device per day among its 'visited' check-ins, every day of the range listed
+         * @description The last 30 days when no range is given; at most 366 days. Worst case: 366 days of the busiest station (1,500 visits a day: 135,000 rows still raw), ~0.25 s; a station with a few visits a day, ~4 ms.
+         */
+        get: operations["StationVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's visits per station and per district, with each day's count (operator key required)
+         * @description A report lists at most 5,000 stations (else 422: name a district). Worst case: 5,000 stations with 5 visits a day each for 24 days (600,000 rows), ~4 s; see README, "Visits and reports".
+         */
+        get: operations["VisitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/visits.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit report as CSV (UTF-8 with a BOM, for Excel): stations, then district totals, then the total (operator key required)
+         * @description A report lists at most 5,000 stations (else 422: name a district). Worst case: 5,000 stations with 5 visits a day each for 24 days (600,000 rows), ~4 s; see README, "Visits and reports".
+         */
+        get: operations["VisitReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/visits.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit report as an Excel workbook, the same table as the CSV (operator key required)
+         * @description A report lists at most 5,000 stations (else 422: name a district). Worst case: 5,000 stations with 5 visits a day each for 24 days (600,000 rows), ~4 s; see README, "Visits and reports".
+         */
+        get: operations["VisitReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stations/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The QR code for a station's door, as SVG: it holds {Checkins:PublicBaseUrl}/#/station/{id}/checkin, which opens the station's card with its check-in button
+         * @description 404 for an unknown station, 410 for a retired one. Worst case: one primary-key lookup and a code of ~100 characters (well under 1 ms).
+         */
+        get: operations["StationQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stations/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A printable A5 poster (HTML, Chinese) with the station's name, kind, the check-in prompt, its QR code and address; a retired station's says it is closed
+         * @description 404 for an unknown station. Worst case: as qr.svg.
+         */
+        get: operations["StationPoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tiles/stations/{z}/{x}/{y}.mvt": {
         parameters: {
             query?: never;
@@ -645,6 +765,12 @@ export interface components {
             districts: components["schemas"]["DistrictCoverage"][];
             uncovered: components["schemas"]["FeatureCollectionOfPolygonGeometryAndCellProperties"];
         };
+        DailyVisits: {
+            /** Format: date */
+            day: string;
+            /** Format: int32 */
+            visits: number;
+        };
         DayHours: {
             /** Format: date */
             date: string;
@@ -671,6 +797,14 @@ export interface components {
             points: number;
             /** Format: int32 */
             coveredPoints: number;
+        };
+        DistrictVisitTotals: {
+            district: null | string;
+            /** Format: int32 */
+            stations: number;
+            /** Format: int32 */
+            visits: number;
+            days: number[];
         };
         FeatureCollectionOfPointGeometryAndCheckpointProperties: {
             type: null | string;
@@ -1044,6 +1178,27 @@ export interface components {
             amenities: string[];
             openingHours: null | string;
         };
+        StationVisitCounts: {
+            /** Format: int64 */
+            stationId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            visits: number;
+            days: components["schemas"]["DailyVisits"][];
+        };
+        StationVisitTotals: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            district: null | string;
+            kind: string;
+            /** Format: int32 */
+            visits: number;
+            days: number[];
+        };
         StatusReport: {
             /** Format: date-time */
             lastConfirmedAt: null | string;
@@ -1101,6 +1256,21 @@ export interface components {
             fields: {
                 [key: string]: string;
             };
+        };
+        VisitReport: {
+            month: string;
+            district: null | string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            stations: number;
+            /** Format: int32 */
+            visits: number;
+            days: number[];
+            stationTotals: components["schemas"]["StationVisitTotals"][];
+            districtTotals: components["schemas"]["DistrictVisitTotals"][];
         };
     };
     responses: never;
@@ -1487,6 +1657,180 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ModerationDecision"];
                 };
+            };
+        };
+    };
+    StationVisits: {
+        parameters: {
+            query?: {
+                /** @description First day, yyyy-MM-dd (China Standard Time); 29 days before 'to' when absent. */
+                from?: string;
+                /** @description Last day, included, yyyy-MM-dd; 29 days after 'from' when only 'from' is given, today in China when neither is. At most 366 days in all. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationVisitCounts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    VisitReport: {
+        parameters: {
+            query?: {
+                /** @description The month, yyyy-MM (China Standard Time); the current month when absent. */
+                month?: string;
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    VisitReportCsv: {
+        parameters: {
+            query?: {
+                /** @description The month, yyyy-MM (China Standard Time); the current month when absent. */
+                month?: string;
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    VisitReportXlsx: {
+        parameters: {
+            query?: {
+                /** @description The month, yyyy-MM (China Standard Time); the current month when absent. */
+                month?: string;
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    StationQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StationPoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -199,19 +199,24 @@ public class MapSite : IAsyncLifetime
 
     /// <summary>
     /// Saves what the page looks like under .stationmap/screenshots; with STATIONMAP_UPDATE_DOCS=1 also the copy the
-    /// README shows (off by default, so a test run leaves the checkout clean).
+    /// README shows (off by default, so a test run leaves the checkout clean). Answers the PNG.
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name, string? docsName = null)
+    /// <param name="selector">Only this element of the page, when given.</param>
+    public static async Task<byte[]> ScreenshotAsync(IPage page, string name, string? docsName = null, string? selector = null)
     {
         // Let the map finish drawing the last change before the picture is taken.
         await page.WaitForTimeoutAsync(600);
         var folder = Path.Combine(RepositoryRoot, ".stationmap", "screenshots");
         Directory.CreateDirectory(folder);
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        var path = Path.Combine(folder, name + ".png");
+        var bytes = selector is null
+            ? await page.ScreenshotAsync(new PageScreenshotOptions { Path = path })
+            : await page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
         if (docsName is not null && Environment.GetEnvironmentVariable("STATIONMAP_UPDATE_DOCS") == "1")
         {
             await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot, "docs", docsName), bytes);
         }
+        return bytes;
     }
 
     public static string RepositoryRoot { get; } = FindRoot();

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using StationMap.Integration.Tests.Infrastructure;
 
 namespace StationMap.Integration.Tests.Tiles;
 
@@ -15,32 +15,15 @@ public static partial class Ogrinfo
     public sealed record Listing(Dictionary<string, int> FeatureCounts, List<Feature> Features);
 
     /// <summary>Runs <c>ogrinfo -ro -al</c> on <paramref name="path"/> with the driver's open options, and reads its listing.</summary>
-    public static async Task<Listing> ReadAsync(string path, params string[] openOptions)
-    {
-        var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-ro", "-al" }.Concat(openOptions.SelectMany(o => new[] { "-oo", o })).Append(path))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"ogrinfo is not installed (apt-get install gdal-bin; scripts/test.sh does): {e.Message}");
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"ogrinfo exited with {process.ExitCode}: {await error}");
-            return Parse(await output);
-        }
-    }
+    public static Task<Listing> ReadAsync(string path, params string[] openOptions) =>
+        RunAsync(openOptions.SelectMany(o => new[] { "-oo", o }).Append(path));
+
+    /// <summary>The same with configuration options (<c>--config KEY VALUE</c>), which some drivers read instead of open options.</summary>
+    public static Task<Listing> ReadAsync(string path, IReadOnlyDictionary<string, string> config) =>
+        RunAsync(config.SelectMany(c => new[] { "--config", c.Key, c.Value }).Append(path));
+
+    private static async Task<Listing> RunAsync(IEnumerable<string> arguments) =>
+        Parse(await ExternalTool.RunAsync("ogrinfo", "gdal-bin", new[] { "-ro", "-al" }.Concat(arguments)));
 
     private static Listing Parse(string text)
     {
@@ -82,7 +65,8 @@ public static partial class Ogrinfo
     [GeneratedRegex(@"^OGRFeature\((\w+)\):\d+")]
     private static partial Regex FeatureStart();
 
-    [GeneratedRegex(@"^  (\w+) \([^)]*\)+ = (.*)$")]
+    // Field names as GDAL writes them: words, or a spreadsheet's headers such as 2026-11-01.
+    [GeneratedRegex(@"^  ([\w-]+) \([^)]*\)+ = (.*)$")]
     private static partial Regex FieldLine();
 
     [GeneratedRegex(@"^  POINT \(([-0-9.e+]+) ([-0-9.e+]+)\)")]

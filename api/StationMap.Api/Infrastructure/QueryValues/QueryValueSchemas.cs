@@ -51,6 +51,15 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
         {
             Words(schema, Amenities.WireNames);
         }
+        else if (type == typeof(QueryDate))
+        {
+            (schema.Type, schema.Format) = (JsonSchemaType.String, "date");
+        }
+        else if (type == typeof(QueryMonth))
+        {
+            (schema.Type, schema.Format) = (JsonSchemaType.String, null);
+            schema.Pattern = @"^\s*[0-9]{4}-[0-9]{2}\s*$";
+        }
         else if (type == typeof(QueryBox))
         {
             (schema.Type, schema.Format) = (JsonSchemaType.String, null);
