@@ -33,11 +33,11 @@ public sealed class NearestEmptyStoreTests(DemoDatabase database) : IClassFixtur
         }
         Assert.Equal(0, (await NearestIndexProbe.ReportAsync(memoryClient)).GetProperty("stations").GetInt32());
 
-        // No rows at all (and TRUNCATE announces itself like any other change).
+        // No rows at all (and TRUNCATE announces itself like any other change); CASCADE: the check-in tables refer to stations.
         await ExecuteAsync("UPDATE station SET retired_at = NULL");
         await NearestIndexProbe.WaitUntilCurrentAsync(memoryClient, database.DataSources.Write, TimeSpan.FromSeconds(2));
         Assert.NotEmpty((await NearestAsync(memoryClient, Queries[0])).Items);
-        await ExecuteAsync("TRUNCATE station");
+        await ExecuteAsync("TRUNCATE station CASCADE");
         await NearestIndexProbe.WaitUntilCurrentAsync(memoryClient, database.DataSources.Write, TimeSpan.FromSeconds(2));
         foreach (var query in Queries)
         {
