@@ -207,7 +207,7 @@ class App {
 
   private async openStation(id: number, centre = true): Promise<void> {
     if (this.station?.detail.id !== id) this.checkinResult = null;
-    if (this.station?.detail.id !== id && !STATION_ROUTE.test(location.hash)) {
+    if (this.station?.detail.id !== id && STATION_ROUTE.exec(location.hash)?.[1] !== String(id)) {
       history.pushState(null, '', `#/station/${id}`);
     }
     // A card opened from another card (a retired one's alternatives) goes back to where the first one was opened from.
