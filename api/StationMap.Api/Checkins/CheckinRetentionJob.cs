@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using StationMap.Api.Sources;
+using StationMap.Domain.Hours;
 using StationMap.Store.Checkins;
 
 namespace StationMap.Api.Checkins;
@@ -17,7 +18,7 @@ public sealed class CheckinRetentionJob(CheckinRetention retention, IOptions<Che
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaStandardTime.DateOf(time.GetUtcNow());
         var cutoff = today.AddDays(-options.Value.RawRetentionDays);
         var (folded, deleted) = await retention.FoldBeforeAsync(cutoff, cancellationToken);
         logger.LogInformation("Check-in retention: {Deleted} check-ins before {Cutoff} folded into {Folded} station-days of visits", deleted, cutoff, folded);

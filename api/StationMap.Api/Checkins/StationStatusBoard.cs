@@ -11,13 +11,6 @@ public sealed class StationStatusBoard
 {
     private readonly ConcurrentDictionary<long, StationStatus> _statuses = new();
 
-    /// <summary>Whether the board has been filled from the store since the listener last connected.</summary>
-    public bool Loaded { get; private set; }
-
-    public int Count => _statuses.Count;
-
-    public StationStatus Of(long stationId) => _statuses.TryGetValue(stationId, out var status) ? status : StationStatus.None;
-
     public StatusReport? Report(long stationId, DateTimeOffset now) =>
         _statuses.TryGetValue(stationId, out var status) ? StatusReport.Of(status, now) : null;
 
@@ -46,7 +39,6 @@ public sealed class StationStatusBoard
         {
             _statuses[id] = status;
         }
-        Loaded = true;
     }
 
     /// <summary>Forgets the statuses that have lapsed, so the board holds only what is on.</summary>

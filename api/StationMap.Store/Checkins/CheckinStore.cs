@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using StationMap.Domain;
 using StationMap.Domain.Checkins;
+using StationMap.Domain.Hours;
 
 namespace StationMap.Store.Checkins;
 
@@ -19,8 +20,6 @@ public sealed class CheckinStore(StationDataSources dataSources)
 
     // The most evidence read per derivation: a station with more counted check-ins in a day is decided by these.
     private const int MaxEvidence = 1000;
-
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private const string BlockedSql = "SELECT EXISTS (SELECT 1 FROM device_block WHERE device_key = @device_key)";
 
@@ -81,7 +80,6 @@ public sealed class CheckinStore(StationDataSources dataSources)
         long? id;
         await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
         {
-            var local = checkin.At.ToOffset(ChinaOffset);
             insert.Parameters.Add(new NpgsqlParameter<long>("station_id", checkin.StationId));
             insert.Parameters.Add(Key(checkin.DeviceKey));
             insert.Parameters.Add(new NpgsqlParameter<string>("kind", checkin.Kind.ToWire()));
@@ -92,7 +90,7 @@ public sealed class CheckinStore(StationDataSources dataSources)
             insert.Parameters.Add(new NpgsqlParameter<short>("weight", (short)(counts ? 1 : 0)));
             insert.Parameters.Add(new NpgsqlParameter("operator", NpgsqlDbType.Text) { Value = (object?)checkin.Operator ?? DBNull.Value });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", checkin.At));
-            insert.Parameters.Add(new NpgsqlParameter<DateOnly>("day", DateOnly.FromDateTime(local.DateTime)));
+            insert.Parameters.Add(new NpgsqlParameter<DateOnly>("day", ChinaStandardTime.DateOf(checkin.At)));
             insert.Parameters.Add(new NpgsqlParameter<long>("hour_slot", checkin.At.ToUnixTimeSeconds() / 3600));
             insert.Parameters.Add(new NpgsqlParameter("comment", NpgsqlDbType.Text) { Value = (object?)checkin.Comment ?? DBNull.Value });
             insert.Parameters.Add(new NpgsqlParameter("review", NpgsqlDbType.Text) { Value = needsReview ? "pending" : DBNull.Value });
