@@ -88,7 +88,8 @@ public sealed class RetiredStationTests(DemoDatabase database) : DemoApiTests(da
 
         // What the card asks for: the open stations nearest to where the retired one stood.
         var url = string.Create(CultureInfo.InvariantCulture, $"/api/stations/nearest?lat={ClosingElsewhere.Lat}&lon={ClosingElsewhere.Lon}&k=3&openNow=true");
-        var ids = await NearestIdsEventuallyAsync(url, ids => !ids.Contains(closingId));
+        // Settled only once the index has both the new stations and the retirement: a stale index holds neither.
+        var ids = await NearestIdsEventuallyAsync(url, ids => !ids.Contains(closingId) && ids.Contains(stayingId));
         Assert.DoesNotContain(closingId, ids);
         Assert.Equal(stayingId, ids[0]);
 
