@@ -180,6 +180,23 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
         Assert.Equal(s.Id, item.Id);
     }
 
+    [Fact]
+    public async Task Check_ins_sent_at_once_are_each_counted_once_and_the_status_holds_every_voice()
+    {
+        // Sent together they share transactions (group commit): each device still counts once, its repeat is a 409,
+        // and the status derived under the row lock holds all of them, not the last batch's.
+        var s = _stations[7];
+        var devices = Enumerable.Range(0, 12).Select(_ => NewDevice()).ToArray();
+        var sends = devices.Concat(devices).Select(device => PostAsync(_client, s.Id, device, "closed_now", s.Lat, s.Lon)).ToArray();
+        var answers = await Task.WhenAll(sends);
+
+        Assert.Equal(devices.Length, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(devices.Length, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        var closed = (await StatusAsync(_client, s.Id))!.Value;
+        Assert.True(closed.GetProperty("reportedClosed").GetBoolean());
+        Assert.Equal(devices.Length, closed.GetProperty("closedReporters").GetInt32());
+    }
+
     private static async Task<long[]> NearestIdsAsync(HttpClient client, NearestItemDto around, bool excludeClosed)
     {
         var answer = await client.GetFromJsonAsync<NearestResponseDto>(

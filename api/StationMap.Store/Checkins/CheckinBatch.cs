@@ -1,0 +1,290 @@
+using Npgsql;
+using NpgsqlTypes;
+using StationMap.Domain;
+using StationMap.Domain.Checkins;
+using StationMap.Domain.Hours;
+
+namespace StationMap.Store.Checkins;
+
+/// <summary>
+/// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
+/// station they count for again under its status row's lock (so two check-ins of one station never derive from the
+/// same rows, in this process or another), stores the statuses that changed and NOTIFYs
+/// <see cref="CheckinStore.StatusChannel"/> with their ids. Four round trips whatever the batch's size.
+/// </summary>
+internal static class CheckinBatch
+{
+    // The most evidence read per derivation: a station with more counted check-ins in a day is decided by these.
+    private const int MaxEvidence = 1000;
+
+    // Not synchronous: a crash may lose the last few hundred milliseconds of check-ins, which a person sends again,
+    // and none waits for its own WAL flush (README, "Check-ins").
+    private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
+
+    // A blocked device's check-in inserts nothing, like a duplicate; the rare missing row is told apart afterwards.
+    // A device without a position weighs once it has history; the history read sees the rows before this statement.
+    private const string InsertSql = """
+        INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
+        SELECT r.station_id, r.device_key, r.kind, r.amenity,
+               CASE WHEN r.counts THEN 1 ELSE (
+                   SELECT CASE WHEN count(*) >= @history AND count(DISTINCT h.day) >= 2 THEN 1 ELSE 0 END
+                   FROM (SELECT c.day FROM checkin c WHERE c.device_key = r.device_key AND c.weight = 1
+                         ORDER BY c.created_at DESC LIMIT @history) h) END,
+               r.operator, r.created_at, r.day, r.hour_slot, r.comment, r.review
+        FROM unnest(@station_ids, @device_keys, @kinds, @amenities, @counts, @operators, @ats, @days, @hour_slots, @comments, @reviews)
+             AS r(station_id, device_key, kind, amenity, counts, operator, created_at, day, hour_slot, comment, review)
+        WHERE r.operator IS NOT NULL OR NOT EXISTS (SELECT 1 FROM device_block b WHERE b.device_key = r.device_key)
+        ON CONFLICT (station_id, device_key, kind, hour_slot) DO NOTHING
+        RETURNING id, station_id, device_key, kind, hour_slot, weight
+        """;
+
+    private const string BlockedSql = "SELECT device_key FROM device_block WHERE device_key = ANY(@device_keys)";
+
+    // Makes the rows if needed and locks them in id order (ON CONFLICT DO UPDATE takes the row lock), so two batches
+    // never wait on each other in a circle; the evidence is read after the locks are held, in the same round trip.
+    private const string LockStatusSql = $"""
+        INSERT INTO station_status AS ss (station_id, updated_at)
+        SELECT s.id, s.at FROM unnest(@ids, @ats) AS s(id, at) ORDER BY s.id
+        ON CONFLICT (station_id) DO UPDATE SET updated_at = ss.updated_at
+        RETURNING {StatusColumns.Select}
+        """;
+
+    private const string EvidenceSql = """
+        SELECT s.id, encode(e.device_key, 'hex'), e.operator, e.created_at, e.kind, e.amenity
+        FROM unnest(@ids, @sinces, @ats) AS s(id, since, at)
+        CROSS JOIN LATERAL (
+            SELECT c.device_key, c.operator, c.created_at, c.kind, c.amenity FROM checkin c
+            WHERE c.station_id = s.id AND c.weight = 1 AND c.created_at > s.since AND c.created_at <= s.at
+            ORDER BY c.created_at DESC
+            LIMIT @max) e
+        """;
+
+    private const string UpdateStatusSql = """
+        WITH updated AS (
+            UPDATE station_status ss SET last_confirmed_at = u.last_confirmed_at, confirmed_until = u.confirmed_until,
+                closed_reporters = u.closed_reporters, closed_since = u.closed_since, closed_until = u.closed_until,
+                missing_amenities = u.missing::jsonb, crowded_until = u.crowded_until, updated_at = u.at
+            FROM unnest(@ids, @last_confirmed_ats, @confirmed_untils, @closed_reporters, @closed_sinces, @closed_untils,
+                        @missing, @crowded_untils, @ats)
+                 AS u(id, last_confirmed_at, confirmed_until, closed_reporters, closed_since, closed_until, missing, crowded_until, at)
+            WHERE ss.station_id = u.id
+            RETURNING ss.station_id)
+        SELECT pg_notify('station_status_changed', station_id::text) FROM updated
+        """;
+
+    public static async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<PendingCheckin> batch, CancellationToken cancellationToken)
+    {
+        // The same device, station, kind and hour twice in one batch: the first is written, the others answered like it.
+        var firstOf = new Dictionary<string, PendingCheckin>();
+        var copies = new List<(PendingCheckin Copy, PendingCheckin First)>();
+        var unique = new List<PendingCheckin>(batch.Count);
+        foreach (var pending in batch)
+        {
+            var key = KeyOf(pending.Checkin);
+            if (firstOf.TryGetValue(key, out var first))
+            {
+                copies.Add((pending, first));
+            }
+            else
+            {
+                firstOf[key] = pending;
+                unique.Add(pending);
+            }
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var asyncCommit = new NpgsqlCommand(AsyncCommitSql, connection, transaction))
+        {
+            await asyncCommit.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var results = new Dictionary<PendingCheckin, CheckinResult>();
+        var counted = new Dictionary<long, List<PendingCheckin>>();
+        var stored = await InsertAsync(connection, transaction, unique, cancellationToken);
+        foreach (var pending in unique)
+        {
+            if (!stored.TryGetValue(KeyOf(pending.Checkin), out var row))
+            {
+                continue;
+            }
+            if (row.Weight == 1)
+            {
+                (counted.TryGetValue(pending.Checkin.StationId, out var list) ? list : counted[pending.Checkin.StationId] = []).Add(pending);
+            }
+            else
+            {
+                results[pending] = new CheckinResult(CheckinOutcome.Stored, row.Id, StationStatus.None, false);
+            }
+        }
+        var missing = unique.Where(p => !stored.ContainsKey(KeyOf(p.Checkin))).ToList();
+        var blocked = await BlockedAsync(connection, transaction, missing.Where(p => p.Checkin.Operator is null), cancellationToken);
+        foreach (var pending in missing)
+        {
+            var ignored = pending.Checkin.Operator is null && blocked.Contains(Convert.ToHexString(pending.Checkin.DeviceKey));
+            results[pending] = new CheckinResult(ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate, null, StationStatus.None, false);
+        }
+
+        if (counted.Count > 0)
+        {
+            var statuses = await DeriveAsync(connection, transaction, counted, cancellationToken);
+            foreach (var (stationId, list) in counted)
+            {
+                var (status, changed) = statuses[stationId];
+                foreach (var pending in list)
+                {
+                    results[pending] = new CheckinResult(CheckinOutcome.Counted, stored[KeyOf(pending.Checkin)].Id, status, changed);
+                }
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var (pending, result) in results)
+        {
+            pending.Result.TrySetResult(result);
+        }
+        foreach (var (copy, first) in copies)
+        {
+            var outcome = results[first].Outcome == CheckinOutcome.Ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate;
+            copy.Result.TrySetResult(new CheckinResult(outcome, null, StationStatus.None, false));
+        }
+    }
+
+    private static string KeyOf(NewCheckin checkin) => KeyOf(checkin.StationId, checkin.DeviceKey, checkin.Kind.ToWire(), HourSlot(checkin.At));
+
+    private static string KeyOf(long stationId, byte[] deviceKey, string kind, long hourSlot) =>
+        $"{stationId}:{Convert.ToHexString(deviceKey)}:{kind}:{hourSlot}";
+
+    private static long HourSlot(DateTimeOffset at) => at.ToUnixTimeSeconds() / 3600;
+
+    private static async Task<Dictionary<string, (long Id, short Weight)>> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, CancellationToken cancellationToken)
+    {
+        var rows = batch.Select(p => p.Checkin).ToList();
+        await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
+        var p = insert.Parameters;
+        p.Add(new NpgsqlParameter<int>("history", CheckinStore.HistoryCheckins));
+        p.Add(new NpgsqlParameter<long[]>("station_ids", [.. rows.Select(c => c.StationId)]));
+        p.Add(new NpgsqlParameter("device_keys", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = rows.Select(c => c.DeviceKey).ToArray() });
+        p.Add(new NpgsqlParameter<string[]>("kinds", [.. rows.Select(c => c.Kind.ToWire())]));
+        p.Add(Texts("amenities", rows.Select(c => c.Kind == CheckinKind.AmenityMissing ? Amenities.ToWire(c.Amenity)[0] : null)));
+        p.Add(new NpgsqlParameter<bool[]>("counts", [.. rows.Select(c => c.Operator is not null || c.NearStation)]));
+        p.Add(Texts("operators", rows.Select(c => c.Operator)));
+        p.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", [.. rows.Select(c => c.At)]));
+        p.Add(new NpgsqlParameter<DateOnly[]>("days", [.. rows.Select(c => ChinaStandardTime.DateOf(c.At))]));
+        p.Add(new NpgsqlParameter<long[]>("hour_slots", [.. rows.Select(c => HourSlot(c.At))]));
+        p.Add(Texts("comments", rows.Select(c => c.Comment)));
+        p.Add(Texts("reviews", rows.Select(c => c.Comment is not null || c.Kind == CheckinKind.ClosedPermanently ? "pending" : null)));
+
+        var stored = new Dictionary<string, (long, short)>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[KeyOf(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetInt64(4))] =
+                (reader.GetInt64(0), reader.GetInt16(5));
+        }
+        return stored;
+    }
+
+    private static async Task<HashSet<string>> BlockedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<PendingCheckin> devices, CancellationToken cancellationToken)
+    {
+        var keys = devices.Select(p => p.Checkin.DeviceKey).ToArray();
+        var blocked = new HashSet<string>();
+        if (keys.Length == 0)
+        {
+            return blocked;
+        }
+        await using var command = new NpgsqlCommand(BlockedSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("device_keys", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = keys });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
+        }
+        return blocked;
+    }
+
+    /// <summary>Derives each station's status again under its row lock, stores those that changed and announces them.</summary>
+    private static async Task<Dictionary<long, (StationStatus Status, bool Changed)>> DeriveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<long, List<PendingCheckin>> counted, CancellationToken cancellationToken)
+    {
+        var ids = counted.Keys.Order().ToArray();
+        // Each station as of its latest check-in here, by the rules that check-in came with (the same in one process).
+        var ats = ids.Select(id => counted[id].Max(p => p.Checkin.At)).ToArray();
+        var rules = ids.Select(id => counted[id][^1].Rules).ToArray();
+
+        var previous = new Dictionary<long, StationStatus>();
+        var evidence = ids.ToDictionary(id => id, _ => new List<StatusEvidence>());
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            var lockRows = new NpgsqlBatchCommand(LockStatusSql);
+            lockRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+            lockRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
+            batch.BatchCommands.Add(lockRows);
+            var read = new NpgsqlBatchCommand(EvidenceSql);
+            read.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+            read.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("sinces", [.. ats.Select((at, i) => at - rules[i].Lookback)]));
+            read.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
+            read.Parameters.Add(new NpgsqlParameter<int>("max", MaxEvidence));
+            batch.BatchCommands.Add(read);
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (stationId, status) = StatusColumns.Read(reader);
+                previous[stationId] = status;
+            }
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var byOperator = !reader.IsDBNull(2);
+                CheckinKinds.TryParse(reader.GetString(4), out var kind);
+                var amenity = !reader.IsDBNull(5) && Amenities.TryParse(reader.GetString(5), out var a) ? a : Amenity.None;
+                evidence[reader.GetInt64(0)].Add(new StatusEvidence(
+                    byOperator ? "operator:" + reader.GetString(2) : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3), kind, amenity, byOperator));
+            }
+        }
+
+        var derived = new Dictionary<long, (StationStatus, bool)>();
+        var changed = new List<(long Id, StationStatus Status, DateTimeOffset At)>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var status = StatusDerivation.Derive(evidence[ids[i]], previous[ids[i]], ats[i], rules[i]);
+            var same = Same(status, previous[ids[i]]);
+            derived[ids[i]] = same ? (previous[ids[i]], false) : (status, true);
+            if (!same)
+            {
+                changed.Add((ids[i], status, ats[i]));
+            }
+        }
+        if (changed.Count > 0)
+        {
+            await using var update = new NpgsqlCommand(UpdateStatusSql, connection, transaction);
+            var p = update.Parameters;
+            p.Add(new NpgsqlParameter<long[]>("ids", [.. changed.Select(c => c.Id)]));
+            p.Add(Times("last_confirmed_ats", changed.Select(c => c.Status.LastConfirmedAt)));
+            p.Add(Times("confirmed_untils", changed.Select(c => c.Status.ConfirmedUntil)));
+            p.Add(new NpgsqlParameter<int[]>("closed_reporters", [.. changed.Select(c => c.Status.ClosedReporters)]));
+            p.Add(Times("closed_sinces", changed.Select(c => c.Status.ClosedSince)));
+            p.Add(Times("closed_untils", changed.Select(c => c.Status.ClosedUntil)));
+            p.Add(new NpgsqlParameter<string[]>("missing", [.. changed.Select(c => StatusColumns.MissingJson(c.Status))]));
+            p.Add(Times("crowded_untils", changed.Select(c => c.Status.CrowdedUntil)));
+            p.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", [.. changed.Select(c => c.At)]));
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return derived;
+    }
+
+    private static bool Same(StationStatus a, StationStatus b) =>
+        a.LastConfirmedAt == b.LastConfirmedAt && a.ConfirmedUntil == b.ConfirmedUntil && a.ClosedReporters == b.ClosedReporters
+        && a.ClosedSince == b.ClosedSince && a.ClosedUntil == b.ClosedUntil && a.CrowdedUntil == b.CrowdedUntil
+        && a.MissingAmenities.Count == b.MissingAmenities.Count
+        && a.MissingAmenities.All(m => b.MissingAmenities.TryGetValue(m.Key, out var until) && until == m.Value);
+
+    private static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
+
+    private static NpgsqlParameter Times(string name, IEnumerable<DateTimeOffset?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = values.ToArray() };
+}
