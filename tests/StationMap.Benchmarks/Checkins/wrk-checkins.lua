@@ -1,6 +1,8 @@
 -- wrk script for scripts/bench.sh checkins: each request is a check-in from one of BENCH_DEVICES random devices at one
 -- of the stations in CHECKIN_STATIONS ("id lat lon" lines, a sample of the bench database), with its position a few
 -- metres off the station; kinds mixed as people would send them. done() prints key=value lines the script parses.
+-- With CHECKIN_RATE (check-ins per second over all CHECKIN_CONNECTIONS connections) each connection paces itself to
+-- its share instead of sending as fast as answers come: a fixed load, such as the national peak, beside the readers.
 local stations = {}
 for line in io.lines(os.getenv("CHECKIN_STATIONS")) do
   local id, lat, lon = line:match("(%d+) ([%d%.%-]+) ([%d%.%-]+)")
@@ -23,6 +25,16 @@ end
 
 function init(args)
   math.randomseed(os.time() * 100 + (thread_number or 0))
+end
+
+local rate = tonumber(os.getenv("CHECKIN_RATE") or "")
+if rate then
+  local connections = tonumber(os.getenv("CHECKIN_CONNECTIONS") or "32")
+  local interval_ms = 1000 * connections / rate
+  -- Jittered so the connections do not fire in step; the mean stays the interval.
+  function delay()
+    return math.floor(interval_ms * (0.5 + math.random()))
+  end
 end
 
 function request()
