@@ -7,8 +7,8 @@ namespace StationMap.Api.Checkins;
 
 /// <summary>
 /// Keeps <see cref="StationStatusBoard"/> current: LISTENs on <c>station_status_changed</c> (on the primary, where the
-/// check-in's transaction sends it), fills the board from the store on every (re)connect, and on each notification
-/// reads that one station's status again. Lapsed statuses are swept every minute.
+/// check-in's transaction sends it), fills the board from the store on every (re)connect, and reads the stations
+/// notified again, those that arrived together in one query. Lapsed statuses are swept every minute.
 /// </summary>
 internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
     : BackgroundService
@@ -16,6 +16,9 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
     public const string ApplicationName = "stationmap-status-listener";
 
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(60);
+
+    // The most stations read in one query after a burst of notifications.
+    private const int MaxRead = 1000;
 
     private readonly Channel<long> _changed = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -64,21 +67,32 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
         }
     }
 
-    // One station at a time, off the listener's connection (which only waits), so a burst of check-ins never blocks it.
+    // Off the listener's connection (which only waits), so a burst of check-ins never blocks it; whatever was notified
+    // while the last read ran is read in one query, each station once.
     private async Task ReadChangesAsync(CancellationToken stoppingToken)
     {
+        var ids = new HashSet<long>();
         try
         {
-            await foreach (var id in _changed.Reader.ReadAllAsync(stoppingToken))
+            while (await _changed.Reader.WaitToReadAsync(stoppingToken))
             {
+                ids.Clear();
+                while (ids.Count < MaxRead && _changed.Reader.TryRead(out var id))
+                {
+                    ids.Add(id);
+                }
                 try
                 {
-                    board.Set(id, await queries.OfStationAsync(id, stoppingToken), time.GetUtcNow());
+                    var now = time.GetUtcNow();
+                    foreach (var (id, status) in await queries.OfStationsAsync(ids, stoppingToken))
+                    {
+                        board.Set(id, status, now);
+                    }
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {
                     // The next (re)connect fills the whole board again.
-                    logger.LogWarning(e, "Station status: reading station {Id} failed", id);
+                    logger.LogWarning(e, "Station status: reading {Count} stations failed", ids.Count);
                 }
             }
         }

@@ -55,6 +55,18 @@ public sealed class StationIndex
         Tiles = StationTiles.Build(this);
         // Built on the first GCJ-02 request only: most indexes never serve one.
         _gcj02Tiles = new Lazy<StationTiles>(() => StationTiles.Build(this, gcj02: true));
+        // Built on the first lookup by id (a check-in): 12 bytes a station, which a reader-only process never spends.
+        _byId = new Lazy<(long[], int[])>(() =>
+        {
+            var sorted = (long[])Ids.Clone();
+            var positions = new int[sorted.Length];
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = i;
+            }
+            Array.Sort(sorted, positions);
+            return (sorted, positions);
+        });
     }
 
     /// <summary>The store's data version the stations were read at.</summary>
@@ -86,6 +98,17 @@ public sealed class StationIndex
 
     /// <summary>The same tiles with every station at its GCJ-02 position (Amap's datum), for a GCJ-02 basemap.</summary>
     public StationTiles Gcj02Tiles => _gcj02Tiles.Value;
+
+    private readonly Lazy<(long[] Ids, int[] Positions)> _byId;
+
+    /// <summary>The station with this id, when the index holds it (live stations only).</summary>
+    public bool TryFind(long id, out IndexedStation station)
+    {
+        var (ids, positions) = _byId.Value;
+        var at = Array.BinarySearch(ids, id);
+        station = at >= 0 ? this[positions[at]] : default;
+        return at >= 0;
+    }
 
     /// <summary>Whether the station at <paramref name="position"/> passes <paramref name="filter"/> (its distance aside).</summary>
     public bool Passes(int position, in NearestFilter filter) =>

@@ -3,7 +3,7 @@ using StationMap.Domain.Checkins;
 
 namespace StationMap.Store.Checkins;
 
-/// <summary>Reads <c>station_status</c>: every status still on, for a process starting, or one station's after a NOTIFY.</summary>
+/// <summary>Reads <c>station_status</c>: every status still on, for a process starting, or some stations' after NOTIFYs.</summary>
 public sealed class StatusQueries(StationDataSources dataSources)
 {
     private const string ActiveSql = $"""
@@ -12,7 +12,7 @@ public sealed class StatusQueries(StationDataSources dataSources)
                        (SELECT max(value::text::timestamptz) FROM jsonb_each(ss.missing_amenities))) > @now
         """;
 
-    private const string OneSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = @station_id";
+    private const string SomeSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = ANY(@station_ids)";
 
     /// <summary>Every station whose status has something on at <paramref name="now"/>.</summary>
     public async Task<Dictionary<long, StationStatus>> ActiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -30,12 +30,19 @@ public sealed class StatusQueries(StationDataSources dataSources)
         return all;
     }
 
-    public async Task<StationStatus> OfStationAsync(long stationId, CancellationToken cancellationToken)
+    /// <summary>The statuses of these stations; a station without a status row has <see cref="StationStatus.None"/>.</summary>
+    public async Task<Dictionary<long, StationStatus>> OfStationsAsync(IReadOnlyCollection<long> stationIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSources.Write.CreateCommand(OneSql);
-        command.Parameters.Add(new NpgsqlParameter<long>("station_id", stationId));
+        var statuses = stationIds.ToDictionary(id => id, _ => StationStatus.None);
+        await using var command = dataSources.Write.CreateCommand(SomeSql);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("station_ids", [.. stationIds]));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? StatusColumns.Read(reader).Status : StationStatus.None;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (id, status) = StatusColumns.Read(reader);
+            statuses[id] = status;
+        }
+        return statuses;
     }
 
     /// <summary>Opens a connection to LISTEN on <see cref="CheckinStore.StatusChannel"/> (on the primary, where NOTIFY is sent).</summary>

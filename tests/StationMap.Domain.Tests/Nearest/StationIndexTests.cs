@@ -66,6 +66,29 @@ public sealed class StationIndexTests
         Assert.True(s.OpeningHours!.IsAlwaysOpen);
     }
 
+    [Fact]
+    public void Every_station_is_found_by_its_id_and_no_other_id_is()
+    {
+        var random = new Random(Seed);
+        var rows = RandomStations.Rows("city", 2_000, random);
+        var builder = new StationIndexBuilder(rows.Count);
+        foreach (var row in rows.OrderBy(_ => random.Next()))
+        {
+            builder.Add(row);
+        }
+        var index = builder.Build(1);
+        foreach (var row in rows)
+        {
+            Assert.True(index.TryFind(row.Id, out var found), $"station {row.Id} not found");
+            Assert.Equal((row.Id, row.Lat, row.Lon, row.Name), (found.Id, found.Lat, found.Lon, found.Name));
+        }
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        foreach (var missing in Enumerable.Range(0, 500).Select(_ => random.NextInt64(-10, ids.Max() + 10)).Where(id => !ids.Contains(id)))
+        {
+            Assert.False(index.TryFind(missing, out _));
+        }
+    }
+
     private static List<(long Id, double DistanceM)> LinearScan(List<StationIndexRow> rows, NearestQuery query, DateTimeOffset now) =>
         rows.Where(r => query.Kinds.Count == 0 || query.Kinds.Contains(r.Kind))
             .Where(r => r.Amenities.HasAll(query.Amenities))
