@@ -153,6 +153,19 @@ public sealed class AccessibilityTests(MapSite site) : IClassFixture<MapSite>
     }
 
     [Fact]
+    public async Task The_truck_panel_has_44_px_targets_and_no_serious_axe_violation()
+    {
+        var page = await site.OpenAsync();
+        await page.ClickAsync("#truck-toggle");
+        await page.WaitForSelectorAsync("#truck-checkpoint option", new() { State = WaitForSelectorState.Attached });
+        await page.ClickAsync(".truck-paste summary");
+        await AssertTargetsAsync(page, "truck panel", "#truck-checkpoint", "#truck-length", "#truck-hazmat", "#truck-checkpoint-stops",
+            "#truck-draw", "#truck-route", "#truck-corridor", "#truck-route-stops");
+        await Axe.AssertNoSeriousViolationsAsync(page, "truck panel");
+        await MapSite.ScreenshotAsync(page, "truck-panel-targets");
+    }
+
+    [Fact]
     public async Task The_header_follows_the_language_switch_without_a_reload()
     {
         var page = await site.OpenAsync();
