@@ -10,7 +10,7 @@ namespace StationMap.Store.Checkins;
 /// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
 /// station they count for again under its status row's lock (so two check-ins of one station never derive from the
 /// same rows, in this process or another), stores the statuses that changed and NOTIFYs
-/// <see cref="CheckinStore.StatusChannel"/> with their ids. Four round trips whatever the batch's size.
+/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three or four round trips whatever the batch's size.
 /// </summary>
 internal static class CheckinBatch
 {
@@ -19,11 +19,10 @@ internal static class CheckinBatch
 
     // Not synchronous: a crash may lose the last few hundred milliseconds of check-ins, which a person sends again,
     // and none waits for its own WAL flush (README, "Check-ins").
-    private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
-
     // A blocked device's check-in inserts nothing, like a duplicate; the rare missing row is told apart afterwards.
     // A device without a position weighs once it has history; the history read sees the rows before this statement.
     private const string InsertSql = """
+        SET LOCAL synchronous_commit = off;
         INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
         SELECT r.station_id, r.device_key, r.kind, r.amenity,
                CASE WHEN r.counts THEN 1 ELSE (
@@ -94,10 +93,6 @@ internal static class CheckinBatch
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var asyncCommit = new NpgsqlCommand(AsyncCommitSql, connection, transaction))
-        {
-            await asyncCommit.ExecuteNonQueryAsync(cancellationToken);
-        }
 
         var results = new Dictionary<PendingCheckin, CheckinResult>();
         var counted = new Dictionary<long, List<PendingCheckin>>();
