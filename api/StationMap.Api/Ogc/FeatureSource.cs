@@ -15,6 +15,9 @@ public abstract class FeatureSource
     /// <summary>Its collection's id as a person reads it (a run's: <c>planning-run-{id}</c>).</summary>
     public virtual string IdPattern => Route;
 
+    /// <summary>Whether <paramref name="collectionId"/> is the id of a collection of this kind (existing or not).</summary>
+    public virtual bool IsIdOfItsKind(string collectionId) => collectionId == Route;
+
     /// <summary>The word its endpoints are named with in the OpenAPI document (OgcStationsItems, ...).</summary>
     public abstract string OperationName { get; }
 

@@ -86,12 +86,13 @@ public static class OgcApi
         MapCollection<CandidateQueryables>(keyed, app.ServiceProvider);
         MapCollection<NoQueryables>(keyed, app.ServiceProvider);
 
-        // Any other collection id is a 404 naming it (rather than routing's bare one).
+        // Any other collection id is a 404 naming it (rather than routing's bare one); so is a feature id that is no number.
         var unknown = collections.MapGroup("/{collectionId}").RequireRateLimiting(RateLimitPolicies.Lookup).ExcludeFromDescription();
-        foreach (var tail in new[] { "", "/items", "/items/{featureId}", "/queryables", "/schema" })
+        foreach (var tail in new[] { "", "/items", "/queryables", "/schema" })
         {
             unknown.MapGet(tail, UnknownCollection);
         }
+        unknown.MapGet("/items/{featureId}", UnknownFeature);
         return app;
     }
 
@@ -276,6 +277,12 @@ public static class OgcApi
         NotFound(
             "collectionId", $"no collection has id '{Echo(collectionId)}'; expected one of {string.Join(", ", sources.Select(s => s.IdPattern))}",
             "Collection not found");
+
+    // Reached when the collection's own route did not match: its id is unknown, or the feature id is not a number.
+    internal static IResult UnknownFeature(string collectionId, string featureId, IEnumerable<FeatureSource> sources) =>
+        sources.Any(s => s.IsIdOfItsKind(collectionId))
+            ? NotFound("featureId", $"no feature of collection '{collectionId}' has id '{Echo(featureId)}' (ids are whole numbers)", "Feature not found")
+            : UnknownCollection(collectionId, sources);
 
     private static IResult CollectionNotFound(HttpRequest request) =>
         NotFound("collectionId", $"no collection has id '{Echo(CollectionId(request))}' (a planning run that has not succeeded has none)", "Collection not found");

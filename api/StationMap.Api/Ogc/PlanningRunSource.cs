@@ -24,6 +24,9 @@ public sealed class PlanningRunSource(FeatureTables tables, PlanningRuns runs) :
 
     public override string IdPattern => IdPrefix + "{id}";
 
+    public override bool IsIdOfItsKind(string collectionId) =>
+        collectionId.StartsWith(IdPrefix, StringComparison.Ordinal) && long.TryParse(collectionId[IdPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
     public override string OperationName => "PlanningRun";
 
     public override bool Keyed => true;
