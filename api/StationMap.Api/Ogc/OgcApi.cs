@@ -54,7 +54,12 @@ public static class OgcApi
 
     public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder app)
     {
-        var ogc = app.MapGroup(Path).WithTags("OGC API – Features").CheckQueryParameters();
+        var ogc = app.MapGroup(Path).WithTags("OGC API – Features").CheckQueryParameters().AddEndpointFilter(async (context, next) =>
+        {
+            // The same URL answers JSON or HTML by Accept (and /collections lists more with a key): tell caches.
+            context.HttpContext.Response.Headers.Append("Vary", "Accept, Authorization");
+            return await next(context);
+        });
         var lookups = ogc.MapGroup("").RequireRateLimiting(RateLimitPolicies.Lookup);
         lookups.MapGet("", Landing)
             .WithName("OgcLandingPage")

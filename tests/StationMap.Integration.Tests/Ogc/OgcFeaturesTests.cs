@@ -306,6 +306,7 @@ public sealed class OgcFeaturesTests(DemoDatabase database) : DemoApiTests(datab
         using var response = await OgcClient.SendAsync(Client, $"{Items}?limit=3{f}", accept: accept);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", response.Headers.Vary);
         if (mediaType == "text/html")
         {
             var html = await response.Content.ReadAsStringAsync();
