@@ -14,8 +14,8 @@ public record FeatureCollection<TGeometry, TProperties>(IReadOnlyList<Feature<TG
     public string Type => "FeatureCollection";
 }
 
-/// <summary>A feature; <c>id</c> is written only when the thing it shows has one.</summary>
-public sealed record Feature<TGeometry, TProperties>(TGeometry Geometry, TProperties Properties)
+/// <summary>A feature; <c>id</c> is written only when the thing it shows has one. A feature with foreign members derives from it.</summary>
+public record Feature<TGeometry, TProperties>(TGeometry Geometry, TProperties Properties)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "Feature";

@@ -41,15 +41,7 @@ public static class StationMapHosting
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddTrustedProxies();
         services.AddRateLimits();
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer<KeySecuritySchemes>();
-            options.AddOperationTransformer<KeySecuritySchemes>();
-            options.AddOperationTransformer<JsonBodySchemas>();
-            options.AddSchemaTransformer<QueryValueSchemas>();
-            options.AddSchemaTransformer<WrittenSchemas>();
-            options.CreateSchemaReferenceId = QueryValueSchemas.ReferenceId;
-        });
+        services.AddOpenApi(DescribeApi);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
@@ -58,6 +50,17 @@ public static class StationMapHosting
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         return builder;
+    }
+
+    /// <summary>How every OpenAPI document of the API states its operations and schemas.</summary>
+    public static void DescribeApi(Microsoft.AspNetCore.OpenApi.OpenApiOptions options)
+    {
+        options.AddDocumentTransformer<KeySecuritySchemes>();
+        options.AddOperationTransformer<KeySecuritySchemes>();
+        options.AddOperationTransformer<JsonBodySchemas>();
+        options.AddSchemaTransformer<QueryValueSchemas>();
+        options.AddSchemaTransformer<WrittenSchemas>();
+        options.CreateSchemaReferenceId = QueryValueSchemas.ReferenceId;
     }
 
     public static WebApplication UseStationMap(this WebApplication app)

@@ -678,6 +678,586 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ogc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The landing page of the OGC API – Features service: links to its API definition, conformance and collections
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcLandingPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conformance classes implemented
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcConformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OpenAPI 3.0 definition of the OGC API (paths relative to /ogc)
+         * @description Worst case: built once per process, then a fixed document.
+         */
+        get: operations["OgcApiDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collections this client may read: stations and checkpoints; with a planner's or operator's key also demand, candidate sites and the latest planning runs
+         * @description Worst case (with a key): the extents of the checkpoint, demand and candidate tables (one aggregate each, ~20 ms per 100,000 rows) and the latest 100 succeeded planning runs' parameters.
+         */
+        get: operations["OgcCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collection 'demand': its extent, CRSs and links (planner or operator key)
+         * @description Worst case: the collection's extent (an aggregate over its table, or the in-memory index's bounds).
+         */
+        get: operations["OgcDemandCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/demand/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of 'demand' by id (planner or operator key)
+         * @description Worst case: one primary-key lookup (a planning run's site: its stored result read).
+         */
+        get: operations["OgcDemandItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/demand/queryables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The properties the items of 'demand' filter on, as query parameters (JSON Schema) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcDemandQueryables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/demand/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a feature of 'demand' (the 'describedby' link) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcDemandSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/demand/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of 'demand' as GeoJSON, paged by id with 'next'/'prev' links, numberMatched and numberReturned (planner or operator key)
+         * @description CRS84 unless crs asks for EPSG:4490 (Content-Crs names it). Worst case: every demand point of every layer counted (the count reads each matching row; ~20 ms per 100,000) and a page of 5,000 read by id.
+         */
+        get: operations["OgcDemandItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collection 'candidates': its extent, CRSs and links (planner or operator key)
+         * @description Worst case: the collection's extent (an aggregate over its table, or the in-memory index's bounds).
+         */
+        get: operations["OgcCandidatesCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/candidates/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of 'candidates' by id (planner or operator key)
+         * @description Worst case: one primary-key lookup (a planning run's site: its stored result read).
+         */
+        get: operations["OgcCandidatesItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/candidates/queryables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The properties the items of 'candidates' filter on, as query parameters (JSON Schema) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcCandidatesQueryables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/candidates/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a feature of 'candidates' (the 'describedby' link) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcCandidatesSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/candidates/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of 'candidates' as GeoJSON, paged by id with 'next'/'prev' links, numberMatched and numberReturned (planner or operator key)
+         * @description CRS84 unless crs asks for EPSG:4490 (Content-Crs names it). Worst case: every candidate site counted (thousands: a few ms) and a page of 5,000 read by id.
+         */
+        get: operations["OgcCandidatesItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/planning-run-{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collection 'planning-run-{runId:long}': its extent, CRSs and links (planner or operator key)
+         * @description Worst case: the collection's extent (an aggregate over its table, or the in-memory index's bounds).
+         */
+        get: operations["OgcPlanningRunCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/planning-run-{runId}/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of 'planning-run-{runId:long}' by id (planner or operator key)
+         * @description Worst case: one primary-key lookup (a planning run's site: its stored result read).
+         */
+        get: operations["OgcPlanningRunItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/planning-run-{runId}/queryables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The properties the items of 'planning-run-{runId:long}' filter on, as query parameters (JSON Schema) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcPlanningRunQueryables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/planning-run-{runId}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a feature of 'planning-run-{runId:long}' (the 'describedby' link) (planner or operator key)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcPlanningRunSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/planning-run-{runId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of 'planning-run-{runId:long}' as GeoJSON, paged by id with 'next'/'prev' links, numberMatched and numberReturned (planner or operator key)
+         * @description CRS84 unless crs asks for EPSG:4490 (Content-Crs names it). Worst case: a run that suggested every candidate site (thousands): its stored result read and filtered in memory, a few ms per thousand sites.
+         */
+        get: operations["OgcPlanningRunItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collection 'stations': its extent, CRSs and links
+         * @description Worst case: the collection's extent (an aggregate over its table, or the in-memory index's bounds).
+         */
+        get: operations["OgcStationsCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/stations/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of 'stations' by id
+         * @description Worst case: one primary-key lookup (a planning run's site: its stored result read).
+         */
+        get: operations["OgcStationsItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/stations/queryables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The properties the items of 'stations' filter on, as query parameters (JSON Schema)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcStationsQueryables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/stations/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a feature of 'stations' (the 'describedby' link)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcStationsSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/stations/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of 'stations' as GeoJSON, paged by id with 'next'/'prev' links, numberMatched and numberReturned
+         * @description CRS84 unless crs asks for EPSG:4490 (Content-Crs names it). Worst case: the whole world with a filter every station passes, a page of 5,000: one pass over every station in memory that pages and counts (44 ms at 1,000,000 stations on a loaded 2-core machine, 1.3x the bbox list's page) and 5,000 features written (~60 ms in all, ~1.6 MB). 503 with Retry-After until the in-memory index has loaded (or with Nearest:Path=Database).
+         */
+        get: operations["OgcStationsItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The collection 'checkpoints': its extent, CRSs and links
+         * @description Worst case: the collection's extent (an aggregate over its table, or the in-memory index's bounds).
+         */
+        get: operations["OgcCheckpointsCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/checkpoints/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One feature of 'checkpoints' by id
+         * @description Worst case: one primary-key lookup (a planning run's site: its stored result read).
+         */
+        get: operations["OgcCheckpointsItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/checkpoints/queryables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The properties the items of 'checkpoints' filter on, as query parameters (JSON Schema)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcCheckpointsQueryables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/checkpoints/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of a feature of 'checkpoints' (the 'describedby' link)
+         * @description Worst case: a fixed document.
+         */
+        get: operations["OgcCheckpointsSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/checkpoints/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The features of 'checkpoints' as GeoJSON, paged by id with 'next'/'prev' links, numberMatched and numberReturned
+         * @description CRS84 unless crs asks for EPSG:4490 (Content-Crs names it). Worst case: every checkpoint (operator-imported, hundreds) counted and a page read by id: a few ms.
+         */
+        get: operations["OgcCheckpointsItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -744,6 +1324,27 @@ export interface components {
             /** Format: int32 */
             k: number;
             items: components["schemas"]["CheckpointStop"][];
+        };
+        CollectionDocument: {
+            id: string;
+            title: string;
+            description: string;
+            links: components["schemas"]["OgcLink"][];
+            extent: null | components["schemas"]["CollectionExtent"];
+            crs: string[];
+            storageCrs: string;
+            itemType: null | string;
+        };
+        CollectionExtent: {
+            spatial: components["schemas"]["SpatialExtent"];
+        };
+        CollectionsDocument: {
+            links: components["schemas"]["OgcLink"][];
+            crs: string[];
+            collections: components["schemas"]["CollectionDocument"][];
+        };
+        ConformanceDeclaration: {
+            conformsTo: string[];
         };
         CoverageResponse: {
             layer: string;
@@ -821,6 +1422,13 @@ export interface components {
             geometry: null | components["schemas"]["PointGeometry"];
             properties: null | components["schemas"]["CheckpointProperties"];
         };
+        FeatureOfPointGeometryAndObject: {
+            type: null | string;
+            /** Format: int64 */
+            id?: null | number;
+            geometry: null | components["schemas"]["PointGeometry"];
+            properties: unknown;
+        };
         FeatureOfPointGeometryAndStationClusterProperties: {
             type: null | string;
             /** Format: int64 */
@@ -892,8 +1500,21 @@ export interface components {
             error: null | string;
         };
         JsonElement: unknown;
+        LandingPage: {
+            title: string;
+            description: string;
+            links: components["schemas"]["OgcLink"][];
+        };
         LayersResponse: {
             layers: components["schemas"]["DemandLayer"][];
+        };
+        LinkedFeature: {
+            type: null | string;
+            /** Format: int64 */
+            id?: null | number;
+            links: components["schemas"]["OgcLink"][];
+            geometry: null | components["schemas"]["PointGeometry"];
+            properties: unknown;
         };
         LivenessReport: {
             status: string;
@@ -977,6 +1598,23 @@ export interface components {
             /** Format: date-time */
             at: string;
             description: string;
+        };
+        OgcFeatureCollection: {
+            type: null | string;
+            links: components["schemas"]["OgcLink"][];
+            /** Format: date-time */
+            timeStamp: string;
+            /** Format: int32 */
+            numberMatched: number;
+            /** Format: int32 */
+            numberReturned: number;
+            features: components["schemas"]["FeatureOfPointGeometryAndObject"][];
+        };
+        OgcLink: {
+            href: string;
+            rel: string;
+            type: string;
+            title: null | string;
         };
         OpenSpan: {
             start: string;
@@ -1105,6 +1743,10 @@ export interface components {
             /** Format: date-time */
             lastRunUtc: null | string;
             lastJobState: null | string;
+        };
+        SpatialExtent: {
+            bbox: number[][];
+            crs: null | string;
         };
         StationClusterCollection: {
             type: null | string;
@@ -2328,6 +2970,772 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    OgcLandingPage: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPage"];
+                    "text/html": components["schemas"]["LandingPage"];
+                };
+            };
+        };
+    };
+    OgcConformance: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConformanceDeclaration"];
+                    "text/html": components["schemas"]["ConformanceDeclaration"];
+                };
+            };
+        };
+    };
+    OgcApiDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcCollections: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionsDocument"];
+                    "text/html": components["schemas"]["CollectionsDocument"];
+                };
+            };
+        };
+    };
+    OgcDemandCollection: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDocument"];
+                    "text/html": components["schemas"]["CollectionDocument"];
+                };
+            };
+        };
+    };
+    OgcDemandItem: {
+        parameters: {
+            query?: {
+                /** @description The CRS of the answer's coordinates: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides. */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                featureId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["LinkedFeature"];
+                    "text/html": components["schemas"]["LinkedFeature"];
+                };
+            };
+        };
+    };
+    OgcDemandQueryables: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcDemandSchema: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcDemandItems: {
+        parameters: {
+            query?: {
+                /** @description Only features in this box: minLon,minLat,maxLon,maxLat in CRS84 (or minLat,minLon,maxLat,maxLon with bbox-crs EPSG:4490); six numbers with heights are taken, heights ignored; a lower longitude larger than the upper one crosses the antimeridian. */
+                bbox?: string;
+                /** @description The CRS of bbox: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description The CRS of the answer's coordinates: CRS84 (default, longitude first) or EPSG:4490 (CGCS2000, latitude first); the answer's Content-Crs header names it. */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description An RFC 3339 date-time or interval; checked, and met by every feature (none carries a time). */
+                datetime?: string;
+                /** @description Features per page, by id: 1,000 when absent, at most 5,000. */
+                limit?: number;
+                /** @description Only features with a larger id: the last id of the previous page. The 'next' link carries it. */
+                after?: number;
+                /** @description Only the features with the largest ids below this one: the first id of the following page. The 'prev' link carries it. */
+                before?: number;
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides (GeoJSON unless HTML is preferred). */
+                f?: "json" | "html";
+                /** @description The demand layer (freight_drivers, courier_riders, ...; see /api/planning/layers); every layer when absent. */
+                layer?: string;
+                /** @description The district as imported (e.g. 房山区); every district when absent. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    "text/html": components["schemas"]["OgcFeatureCollection"];
+                };
+            };
+        };
+    };
+    OgcCandidatesCollection: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDocument"];
+                    "text/html": components["schemas"]["CollectionDocument"];
+                };
+            };
+        };
+    };
+    OgcCandidatesItem: {
+        parameters: {
+            query?: {
+                /** @description The CRS of the answer's coordinates: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides. */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                featureId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["LinkedFeature"];
+                    "text/html": components["schemas"]["LinkedFeature"];
+                };
+            };
+        };
+    };
+    OgcCandidatesQueryables: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcCandidatesSchema: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcCandidatesItems: {
+        parameters: {
+            query?: {
+                /** @description Only features in this box: minLon,minLat,maxLon,maxLat in CRS84 (or minLat,minLon,maxLat,maxLon with bbox-crs EPSG:4490); six numbers with heights are taken, heights ignored; a lower longitude larger than the upper one crosses the antimeridian. */
+                bbox?: string;
+                /** @description The CRS of bbox: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description The CRS of the answer's coordinates: CRS84 (default, longitude first) or EPSG:4490 (CGCS2000, latitude first); the answer's Content-Crs header names it. */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description An RFC 3339 date-time or interval; checked, and met by every feature (none carries a time). */
+                datetime?: string;
+                /** @description Features per page, by id: 1,000 when absent, at most 5,000. */
+                limit?: number;
+                /** @description Only features with a larger id: the last id of the previous page. The 'next' link carries it. */
+                after?: number;
+                /** @description Only the features with the largest ids below this one: the first id of the following page. The 'prev' link carries it. */
+                before?: number;
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides (GeoJSON unless HTML is preferred). */
+                f?: "json" | "html";
+                /** @description The kind of host (bank_branch, restaurant, supermarket, petrol_station, property_office, ...); every kind when absent. */
+                hostType?: string;
+                /** @description The district as imported; every district when absent. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    "text/html": components["schemas"]["OgcFeatureCollection"];
+                };
+            };
+        };
+    };
+    OgcPlanningRunCollection: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDocument"];
+                    "text/html": components["schemas"]["CollectionDocument"];
+                };
+            };
+        };
+    };
+    OgcPlanningRunItem: {
+        parameters: {
+            query?: {
+                /** @description The CRS of the answer's coordinates: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides. */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                featureId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["LinkedFeature"];
+                    "text/html": components["schemas"]["LinkedFeature"];
+                };
+            };
+        };
+    };
+    OgcPlanningRunQueryables: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcPlanningRunSchema: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcPlanningRunItems: {
+        parameters: {
+            query?: {
+                /** @description Only features in this box: minLon,minLat,maxLon,maxLat in CRS84 (or minLat,minLon,maxLat,maxLon with bbox-crs EPSG:4490); six numbers with heights are taken, heights ignored; a lower longitude larger than the upper one crosses the antimeridian. */
+                bbox?: string;
+                /** @description The CRS of bbox: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description The CRS of the answer's coordinates: CRS84 (default, longitude first) or EPSG:4490 (CGCS2000, latitude first); the answer's Content-Crs header names it. */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description An RFC 3339 date-time or interval; checked, and met by every feature (none carries a time). */
+                datetime?: string;
+                /** @description Features per page, by id: 1,000 when absent, at most 5,000. */
+                limit?: number;
+                /** @description Only features with a larger id: the last id of the previous page. The 'next' link carries it. */
+                after?: number;
+                /** @description Only the features with the largest ids below this one: the first id of the following page. The 'prev' link carries it. */
+                before?: number;
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides (GeoJSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    "text/html": components["schemas"]["OgcFeatureCollection"];
+                };
+            };
+        };
+    };
+    OgcStationsCollection: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDocument"];
+                    "text/html": components["schemas"]["CollectionDocument"];
+                };
+            };
+        };
+    };
+    OgcStationsItem: {
+        parameters: {
+            query?: {
+                /** @description The CRS of the answer's coordinates: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides. */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                featureId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["LinkedFeature"];
+                    "text/html": components["schemas"]["LinkedFeature"];
+                };
+            };
+        };
+    };
+    OgcStationsQueryables: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcStationsSchema: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcStationsItems: {
+        parameters: {
+            query?: {
+                /** @description Only features in this box: minLon,minLat,maxLon,maxLat in CRS84 (or minLat,minLon,maxLat,maxLon with bbox-crs EPSG:4490); six numbers with heights are taken, heights ignored; a lower longitude larger than the upper one crosses the antimeridian. */
+                bbox?: string;
+                /** @description The CRS of bbox: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description The CRS of the answer's coordinates: CRS84 (default, longitude first) or EPSG:4490 (CGCS2000, latitude first); the answer's Content-Crs header names it. */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description An RFC 3339 date-time or interval; checked, and met by every feature (none carries a time). */
+                datetime?: string;
+                /** @description Features per page, by id: 1,000 when absent, at most 5,000. */
+                limit?: number;
+                /** @description Only features with a larger id: the last id of the previous page. The 'next' link carries it. */
+                after?: number;
+                /** @description Only the features with the largest ids below this one: the first id of the following page. The 'prev' link carries it. */
+                before?: number;
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides (GeoJSON unless HTML is preferred). */
+                f?: "json" | "html";
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description The district as the station lists name it (e.g. 朝阳区); every district when absent. */
+                district?: string;
+                /** @description Amenities a station must all have, comma-separated (toilet, hot_water, phone_charging, ...). */
+                amenity?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    "text/html": components["schemas"]["OgcFeatureCollection"];
+                };
+            };
+        };
+    };
+    OgcCheckpointsCollection: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDocument"];
+                    "text/html": components["schemas"]["CollectionDocument"];
+                };
+            };
+        };
+    };
+    OgcCheckpointsItem: {
+        parameters: {
+            query?: {
+                /** @description The CRS of the answer's coordinates: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides. */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                featureId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["LinkedFeature"];
+                    "text/html": components["schemas"]["LinkedFeature"];
+                };
+            };
+        };
+    };
+    OgcCheckpointsQueryables: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcCheckpointsSchema: {
+        parameters: {
+            query?: {
+                /** @description json or html; when absent, the Accept header decides (JSON unless HTML is preferred). */
+                f?: "json" | "html";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OgcCheckpointsItems: {
+        parameters: {
+            query?: {
+                /** @description Only features in this box: minLon,minLat,maxLon,maxLat in CRS84 (or minLat,minLon,maxLat,maxLon with bbox-crs EPSG:4490); six numbers with heights are taken, heights ignored; a lower longitude larger than the upper one crosses the antimeridian. */
+                bbox?: string;
+                /** @description The CRS of bbox: CRS84 (default) or EPSG:4490 (CGCS2000, latitude first). */
+                "bbox-crs"?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description The CRS of the answer's coordinates: CRS84 (default, longitude first) or EPSG:4490 (CGCS2000, latitude first); the answer's Content-Crs header names it. */
+                crs?: "http://www.opengis.net/def/crs/OGC/1.3/CRS84" | "http://www.opengis.net/def/crs/EPSG/0/4490";
+                /** @description An RFC 3339 date-time or interval; checked, and met by every feature (none carries a time). */
+                datetime?: string;
+                /** @description Features per page, by id: 1,000 when absent, at most 5,000. */
+                limit?: number;
+                /** @description Only features with a larger id: the last id of the previous page. The 'next' link carries it. */
+                after?: number;
+                /** @description Only the features with the largest ids below this one: the first id of the following page. The 'prev' link carries it. */
+                before?: number;
+                /** @description json (GeoJSON) or html; when absent, the Accept header decides (GeoJSON unless HTML is preferred). */
+                f?: "json" | "html";
+                /** @description The district as the checkpoint list names it (e.g. 房山区); every district when absent. */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["OgcFeatureCollection"];
+                    "text/html": components["schemas"]["OgcFeatureCollection"];
+                };
             };
         };
     };

@@ -41,7 +41,17 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         { "/api/planning/coverage", "layer! radiusM kind cellM" },
         { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow crs truck vehicleLengthM hazmat" },
         { "/tiles/stations.json", "kind amenity openNow crs truck vehicleLengthM hazmat" },
+        { "/ogc", "f" },
+        { "/ogc/collections", "f" },
+        { "/ogc/collections/stations/items", OgcItems + " kind district amenity" },
+        { "/ogc/collections/checkpoints/items", OgcItems + " district" },
+        { "/ogc/collections/demand/items", OgcItems + " layer district" },
+        { "/ogc/collections/candidates/items", OgcItems + " hostType district" },
+        { "/ogc/collections/planning-run-{runId}/items", OgcItems },
+        { "/ogc/collections/stations/items/{featureId}", "crs f" },
     };
+
+    private const string OgcItems = "bbox bbox-crs crs datetime limit after before f";
 
     [Theory]
     [MemberData(nameof(QueryParameters))]
@@ -69,6 +79,8 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
     [InlineData("/api/stations/clusters", "zoom", 0.0, 22.0)]
     [InlineData("/api/checkpoints/{id}/stops", "radiusM", null, 100000.0)]
     [InlineData("/api/imports", "limit", 1.0, 500.0)]
+    [InlineData("/ogc/collections/stations/items", "limit", 1.0, 5000.0)]
+    [InlineData("/ogc/collections/demand/items", "limit", 1.0, 5000.0)]
     public void Numeric_parameters_state_the_range_the_API_enforces(string path, string name, double? minimum, double maximum)
     {
         var schema = Get(path).GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name).GetProperty("schema");
@@ -131,6 +143,30 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
             }
             Assert.True(body.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{path} has a body without a schema");
         }
+    }
+
+    [Fact]
+    public async Task The_ogc_definition_is_openapi_3_0_with_the_ogc_paths_relative_to_its_root()
+    {
+        using var response = await _client.GetAsync("/ogc/api");
+        Assert.Equal("application/vnd.oai.openapi+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(response.Content.Headers.ContentType!.Parameters, p => p.Name == "version" && p.Value == "3.0");
+        var ogc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.0.", ogc.GetProperty("openapi").GetString());
+        Assert.Equal("/ogc", ogc.GetProperty("servers")[0].GetProperty("url").GetString());
+        var relative = ogc.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
+        var underOgc = _document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Where(p => p == "/ogc" || p.StartsWith("/ogc/", StringComparison.Ordinal))
+            .Select(p => p == "/ogc" ? "/" : p["/ogc".Length..]).Order().ToList();
+        Assert.Equal(underOgc, relative);
+        foreach (var path in ogc.GetProperty("paths").EnumerateObject())
+        {
+            var operation = path.Value.GetProperty("get");
+            Assert.Contains("Worst case", operation.GetProperty("description").GetString());
+        }
+        var limit = ogc.GetProperty("paths").GetProperty("/collections/stations/items").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "limit");
+        Assert.Equal(5000, limit.GetProperty("schema").GetProperty("maximum").GetInt32());
+        Assert.Contains("1,000 when absent", limit.GetProperty("description").GetString());
     }
 
     private JsonElement Get(string path) => _document.GetProperty("paths").GetProperty(path).GetProperty("get");

@@ -9,6 +9,17 @@ public static class ExternalTool
     /// <param name="package">The Debian package that brings it (scripts/test.sh installs it).</param>
     public static async Task<string> RunAsync(string tool, string package, params IEnumerable<string> arguments)
     {
+        var run = await RunToEndAsync(tool, package, arguments);
+        Assert.True(run.ExitCode == 0, $"{tool} exited with {run.ExitCode}: {run.Error}");
+        return run.Output;
+    }
+
+    /// <summary>What a run printed on each stream, and how it ended; for a test that expects the tool to refuse.</summary>
+    public sealed record Run(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs <paramref name="tool"/> to its end, whatever its exit code; fails the test only when it is missing.</summary>
+    public static async Task<Run> RunToEndAsync(string tool, string package, params IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
@@ -29,8 +40,7 @@ public static class ExternalTool
             var error = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {await error}");
-            return (await output).Replace("\r", "", StringComparison.Ordinal);
+            return new Run(process.ExitCode, (await output).Replace("\r", "", StringComparison.Ordinal), await error);
         }
     }
 }

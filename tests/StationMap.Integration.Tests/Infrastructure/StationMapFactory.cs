@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace StationMap.Integration.Tests.Infrastructure;
 
-/// <summary>The real API in memory, on a given test database.</summary>
-public sealed class StationMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>The real API in memory, on a given test database; a test that needs more of the host derives from it.</summary>
+public class StationMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock the API sees; pinned so "open now" answers are deterministic.</summary>

@@ -10,7 +10,11 @@ namespace StationMap.Integration.Tests.Tiles;
 /// </summary>
 public static partial class Ogrinfo
 {
-    public sealed record Feature(string Layer, Dictionary<string, string> Fields, double X, double Y);
+    public sealed record Feature(string Layer, Dictionary<string, string> Fields, double X, double Y)
+    {
+        /// <summary>The feature's id in its layer (a station's id, where the source gives one).</summary>
+        public long Fid { get; init; }
+    }
 
     public sealed record Listing(Dictionary<string, int> FeatureCounts, List<Feature> Features);
 
@@ -25,7 +29,8 @@ public static partial class Ogrinfo
     private static async Task<Listing> RunAsync(IEnumerable<string> arguments) =>
         Parse(await ExternalTool.RunAsync("ogrinfo", "gdal-bin", new[] { "-ro", "-al" }.Concat(arguments)));
 
-    private static Listing Parse(string text)
+    /// <summary>Reads a listing <c>ogrinfo -al</c> printed.</summary>
+    public static Listing Parse(string text)
     {
         var counts = new Dictionary<string, int>();
         var features = new List<Feature>();
@@ -43,7 +48,10 @@ public static partial class Ogrinfo
             }
             else if (FeatureStart().Match(line) is { Success: true } start)
             {
-                current = new Feature(start.Groups[1].Value, [], double.NaN, double.NaN);
+                current = new Feature(start.Groups[1].Value, [], double.NaN, double.NaN)
+                {
+                    Fid = long.Parse(start.Groups[2].Value, CultureInfo.InvariantCulture),
+                };
                 features.Add(current);
             }
             else if (current is not null && FieldLine().Match(line) is { Success: true } field)
@@ -62,7 +70,7 @@ public static partial class Ogrinfo
         return new Listing(counts, features);
     }
 
-    [GeneratedRegex(@"^OGRFeature\((\w+)\):\d+")]
+    [GeneratedRegex(@"^OGRFeature\(([\w-]+)\):(\d+)")]
     private static partial Regex FeatureStart();
 
     // Field names as GDAL writes them: words, or a spreadsheet's headers such as 2026-11-01.

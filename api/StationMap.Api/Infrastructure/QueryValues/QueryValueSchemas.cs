@@ -26,7 +26,11 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
         }
         // A query value travels as text: the members of the class are not part of the contract.
         schema.Properties = null;
-        if (type == typeof(QueryNumber))
+        if (type.IsAssignableTo(typeof(IQueryValueSchema)))
+        {
+            DescribeOf.MakeGenericMethod(type).Invoke(null, [schema]);
+        }
+        else if (type == typeof(QueryNumber))
         {
             (schema.Type, schema.Format) = (JsonSchemaType.Number, "double");
         }
@@ -60,6 +64,11 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
             (schema.Type, schema.Format) = (JsonSchemaType.String, null);
             schema.Pattern = @"^\s*[0-9]{4}-[0-9]{2}\s*$";
         }
+        else if (type == typeof(QueryText))
+        {
+            (schema.Type, schema.Format) = (JsonSchemaType.String, null);
+            schema.MaxLength = QueryText.MaxLength;
+        }
         else if (type == typeof(QueryBox))
         {
             (schema.Type, schema.Format) = (JsonSchemaType.String, null);
@@ -67,6 +76,11 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
         }
         return Task.CompletedTask;
     }
+
+    private static readonly System.Reflection.MethodInfo DescribeOf =
+        typeof(QueryValueSchemas).GetMethod(nameof(Describe), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private static void Describe<T>(OpenApiSchema schema) where T : IQueryValueSchema => T.Describe(schema);
 
     // A comma-separated list of known words: the pattern lets a generated client or a validator check it.
     private static void Words(OpenApiSchema schema, IEnumerable<string> words)
