@@ -147,7 +147,7 @@ export interface paths {
         put?: never;
         /**
          * Tell the station's status from there: visited, open_confirmed, closed_now, closed_permanently, amenity_missing, crowded
-         * @description Anonymous: send a random device id (16-64 of A-Z a-z 0-9 - _) in the X-Device-Id header; only a keyed hash of it is kept. The position (lat, lon) is used for the proximity check (Checkins:ProximityM, 300 m; farther is a 422) and never stored or logged. One check-in per device, station and kind per hour (409 for another); per-device and per-address limits on top of the public ones (429). With an operator key it is an operator's check-in, worth two devices. Worst case: one station lookup, one insert and the station's status derived again from at most 1,000 check-ins of the last day: ~5 ms.
+         * @description Anonymous: send a random device id (16-64 of A-Z a-z 0-9 - _) in the X-Device-Id header; only a keyed hash of it is kept. The position (lat, lon) is used for the proximity check (Checkins:ProximityM, 300 m; farther is a 422) and never stored or logged. One check-in per device, station and kind per hour (409 for another); per-device and per-address limits on top of the public ones (429). With an operator key it is an operator's check-in, worth two devices. Worst case: a station lookup (memory, else one primary-key read), and a share of one transaction with the check-ins sent at the same moment (at most 256): an insert, the station's status derived again from at most 1,000 check-ins of the last day: ~5 ms alone.
          */
         post: operations["StationCheckin"];
         delete?: never;
