@@ -9,6 +9,9 @@ namespace StationMap.Api.Checkins;
 /// Keeps <see cref="StationStatusBoard"/> current: LISTENs on <c>station_status_changed</c> (on the primary, where the
 /// check-in's transaction sends it), fills the board from the store on every (re)connect, and on each notification
 /// reads that one station's status again. Lapsed statuses are swept every minute.
+/// Listening and reading both stay on the primary even where reads go to a standby: PostgreSQL does not replicate
+/// NOTIFY, and a standby may not have replayed the check-in its notification announces; one row per check-in costs the
+/// primary little.
 /// </summary>
 internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
     : BackgroundService
@@ -16,6 +19,9 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
     public const string ApplicationName = "stationmap-status-listener";
 
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(60);
+
+    // After a failover the listener finds the promoted primary within this (the nearest listener's default too).
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
 
     private readonly Channel<long> _changed = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -33,7 +39,7 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
             {
                 logger.LogWarning(e, "Station status: listening for check-ins failed; reconnecting in {Delay} ms", delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
             }
         }
         await reading;
