@@ -7,7 +7,7 @@
 # stop      both APIs and both nodes (the data stays)
 # status    each node's role and replication state, each API's /healthz/ready
 # failover  stops the primary as a crash would (fast shutdown) and promotes the standby (pg_promote()); the APIs keep
-#           running and find the new primary by themselves
+#           running and find the new primary by themselves (the two steps alone: stop-primary, then promote)
 # rejoin    makes the stopped old primary a standby of the new one (a fresh pg_basebackup) and starts it
 # Settings: STATIONMAP_CLUSTER_DATA (.stationmap/cluster), STATIONMAP_CLUSTER_PG_PORT (55435: node a; node b is the next
 # port), STATIONMAP_CLUSTER_API_PORT (5085: API 1; API 2 is the next port), STATIONMAP_CLUSTER_API2_HANGFIRE (false),
@@ -121,6 +121,11 @@ current_primary() {
   done
 }
 
+# The node the cluster last made primary (node a at the first start, the promoted one after a failover): a stopped old
+# primary must never start as a primary beside it.
+recorded_primary() { cat "$DATA_ROOT/primary" 2>/dev/null || echo a; }
+is_standby_data() { [ -f "$(node_dir "$1")/data/standby.signal" ]; }
+
 start_databases() {
   "$ROOT/scripts/pg.sh" install
   local a_dir
@@ -129,25 +134,27 @@ start_databases() {
     make_dirs "$a_dir"
     say "initdb node a (primary)"
     as_pg "$BIN/initdb" -D "$a_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    echo a >"$DATA_ROOT/primary"
   fi
-  # Whichever nodes exist start in the role their data says (a failover may have swapped them).
-  local node
-  for node in "${NODES[@]}"; do
-    if [ -f "$(node_dir "$node")/data/PG_VERSION" ]; then start_node "$node"; fi
-  done
-  local primary
-  primary=$(current_primary)
-  [ -n "$primary" ] || { say "no node is a primary (after a failover with both nodes stopped, start the promoted one: it is primary)"; exit 1; }
+  local primary standby
+  primary=$(recorded_primary)
+  standby=$(other "$primary")
+  start_node "$primary"
+  [ "$(role "$primary")" = primary ] || { say "node $primary, the recorded primary, is not a primary"; exit 1; }
   if [ "$(psql_node "$primary" postgres -c "select count(*) from pg_database where datname = '$DB'")" = 0 ]; then
     psql_node "$primary" postgres -c "create database $DB" >/dev/null
   fi
   PGOPTIONS="-c client_min_messages=warning" psql_node "$primary" "$DB" -c "create extension if not exists postgis" >/dev/null
   if [ "${STATIONMAP_CLUSTER_SEED:-1}" = 1 ]; then seed "$primary"; fi
-  local standby
-  standby=$(other "$primary")
   if [ ! -f "$(node_dir "$standby")/data/PG_VERSION" ]; then
     say "pg_basebackup: node $standby becomes a standby of node $primary"
     clone "$standby" "$primary"
+  elif is_standby_data "$standby"; then
+    start_node "$standby"
+  else
+    # The old primary of a failover: its data went on without the new primary's changes (and may hold its own).
+    say "node $standby is the old primary of a failover and stays stopped; 'scripts/cluster.sh rejoin' makes it a standby"
+    return
   fi
   wait_streaming "$standby" "$primary"
 }
@@ -265,31 +272,48 @@ cmd_status() {
   [ -n "$primary" ]
 }
 
-cmd_failover() {
-  local primary standby
+# Stops the primary as a crash would (fast shutdown: every session is cut); prints the node stopped.
+cmd_stop_primary() {
+  local primary
   primary=$(current_primary)
   [ -n "$primary" ] || { say "no primary is running"; exit 1; }
-  standby=$(other "$primary")
-  [ "$(role "$standby")" = standby ] || { say "node $standby is not a running standby"; exit 1; }
-  local t0 t1 t2
-  t0=$(date +%s.%N)
+  [ "$(role "$(other "$primary")")" = standby ] || { say "node $(other "$primary") is not a running standby"; exit 1; }
   stop_node "$primary"
-  t1=$(date +%s.%N)
+  echo "$primary"
+}
+
+# Promotes the standby of a stopped primary (pg_promote() waits until it accepts writes); prints the new primary.
+cmd_promote() {
+  local standby=
+  for node in "${NODES[@]}"; do
+    if [ "$(role "$node")" = standby ]; then standby=$node; fi
+  done
+  [ -n "$standby" ] || { say "no standby is running"; exit 1; }
+  if running "$(other "$standby")"; then say "node $(other "$standby") is still running: stop the primary first"; exit 1; fi
   [ "$(psql_node "$standby" postgres -c 'select pg_promote(wait => true, wait_seconds => 60)')" = t ] \
     || { say "node $standby was not promoted"; exit 1; }
+  echo "$standby" >"$DATA_ROOT/primary"
+  echo "$standby"
+}
+
+cmd_failover() {
+  local t0 t1 t2 primary standby
+  t0=$(date +%s.%N)
+  primary=$(cmd_stop_primary)
+  t1=$(date +%s.%N)
+  standby=$(cmd_promote)
   t2=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v p="$primary" -v s="$standby" 'BEGIN {
     printf "cluster.sh: node %s stopped in %.2f s; node %s promoted in %.2f s: it is the primary now\n", p, b - a, s, c - b }' >&2
-  # The new primary keeps WAL for the old one's slot only once it rejoins; a slot of the old primary's is not needed.
   echo "$standby"
 }
 
 cmd_rejoin() {
   local primary standby
-  primary=$(current_primary)
-  [ -n "$primary" ] || { say "no primary is running"; exit 1; }
+  primary=$(recorded_primary)
+  [ "$(role "$primary")" = primary ] || { say "node $primary is not a running primary"; exit 1; }
   standby=$(other "$primary")
-  if running "$standby"; then say "node $standby is running ($(role "$standby")); stop it first"; exit 1; fi
+  stop_node "$standby"
   say "pg_basebackup: node $standby becomes a standby of node $primary"
   clone "$standby" "$primary"
   wait_streaming "$standby" "$primary"
@@ -301,8 +325,10 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   failover) cmd_failover ;;
+  stop-primary) cmd_stop_primary ;;
+  promote) cmd_promote ;;
   rejoin) cmd_rejoin ;;
   write-url) write_cs ;;
   read-url) read_cs ;;
-  *) echo "usage: $0 start|stop|status|failover|rejoin" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|failover|stop-primary|promote|rejoin|write-url|read-url" >&2; exit 2 ;;
 esac
