@@ -32,6 +32,9 @@ public sealed class FeedServer : IAsyncDisposable
     public Func<int, byte[]>? ContentOf { get; set; }
 
     public int Requests;
+
+    /// <summary>Requests being answered now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
     public int NotModifiedAnswers;
     public int MaxInFlight;
 
@@ -60,7 +63,15 @@ public sealed class FeedServer : IAsyncDisposable
         }
         try
         {
-            await Task.Delay(Hold);
+            try
+            {
+                await Task.Delay(Hold, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up (a refresh stopped): the request is no longer in flight.
+                return Results.Empty;
+            }
             switch (Mode)
             {
                 case FeedMode.Fail:
