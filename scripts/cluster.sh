@@ -9,7 +9,7 @@
 # failover  stops the primary as a crash would (fast shutdown) and promotes the standby (pg_promote()); the APIs keep
 #           running and find the new primary by themselves (the two steps alone: stop-primary, then promote)
 # rejoin    makes the stopped old primary a standby of the new one (a fresh pg_basebackup) and starts it
-# Settings: STATIONMAP_CLUSTER_DATA (.stationmap/cluster), STATIONMAP_CLUSTER_PG_PORT (55435: node a; node b is the next
+# Settings: STATIONMAP_CLUSTER_DATA (.stationmap/cluster), STATIONMAP_CLUSTER_PG_PORT (55436: node a; node b is the next
 # port), STATIONMAP_CLUSTER_API_PORT (5085: API 1; API 2 is the next port), STATIONMAP_CLUSTER_API2_HANGFIRE (false),
 # STATIONMAP_PG_FSYNC (on), STATIONMAP_CLUSTER_SEED (1: load the demo data on the first start), STATIONMAP_CLUSTER_APIS
 # (1: start the APIs). Every other setting the caller exports (Refresh__Sources__0__Name=..., Nearest__...) reaches both
@@ -19,7 +19,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA_ROOT=${STATIONMAP_CLUSTER_DATA:-$ROOT/.stationmap/cluster}
 case "$DATA_ROOT" in /*) ;; *) DATA_ROOT=$ROOT/$DATA_ROOT ;; esac
-PG_PORT=${STATIONMAP_CLUSTER_PG_PORT:-55435}
+PG_PORT=${STATIONMAP_CLUSTER_PG_PORT:-55436}
 API_PORT=${STATIONMAP_CLUSTER_API_PORT:-5085}
 DB=stationmap
 BIN=/usr/lib/postgresql/15/bin
