@@ -38,7 +38,7 @@ public sealed class SourceRefreshJob(
         // The lock dies with its session: when the server stops (a failover), a run in another process may take the
         // lock on the promoted primary at once. This run then stops where it is instead of importing beside that one.
         using var lockLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watching = new CancellationTokenSource();
+        using var watching = new CancellationTokenSource();
         var watch = WatchLockAsync(lockConnection, lockLost, watching.Token);
         try
         {
@@ -52,7 +52,6 @@ public sealed class SourceRefreshJob(
         {
             await watching.CancelAsync();
             await watch;
-            watching.Dispose();
             if (lockConnection.FullState == System.Data.ConnectionState.Open)
             {
                 await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", lockConnection);
