@@ -9,6 +9,9 @@
 #   scripts/bench.sh abuse [--stations 1000000] [--seconds 20] [--warmup 20] [--attackers 32]
 #   scripts/bench.sh soak [--minutes 5] [--stations 200000] [--connections 8] [--outage-seconds 10]   (scripts/soak.sh)
 #   scripts/bench.sh planning [--span-m 40000] [--exact-seconds 60] [--exact-workers 1]   (in process, no database)
+#   scripts/bench.sh replicas [--stations 200000] [--seconds 20] [--warmup 10] [--connections 32] [--imports 20]
+#     (scripts/cluster.sh: a primary and a standby on STATIONMAP_BENCH_PG_PORT and the next port, two APIs on
+#     STATIONMAP_BENCH_API_PORT and the next port)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_WRK_THREADS (2),
 # STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
@@ -28,12 +31,14 @@ say() { echo "bench.sh: $*" >&2; }
 
 WORK=$(mktemp -d)
 STARTED_PG=0
+STARTED_CLUSTER=0
 API_PID=
 # Every benchmark load comes from 127.0.0.1 and is not rate-limited; abuse adds the trusted proxy setting.
 API_EXTRA_ARGS=(--RateLimits:ExemptLoopback=true)
 cleanup() {
   if [ -n "$API_PID" ]; then kill -TERM "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
   if [ "$STARTED_PG" = 1 ]; then "$ROOT/scripts/pg.sh" stop || true; fi
+  if [ "$STARTED_CLUSTER" = 1 ]; then "$ROOT/scripts/cluster.sh" stop || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -591,6 +596,123 @@ cmd_checkins() {
   echo "(errors = socket errors and non-2xx answers: 409 for a device repeating a kind at a station within the hour counts here)"
 }
 
+# Two API processes over a primary and a streaming standby (scripts/cluster.sh): nearest and bbox throughput through
+# one process (the other idle), then through both at once with the same connections split between them; then the
+# import-to-visible lag on each process (API 2 is the read-only replica role; both load their index from the standby).
+# Also a station read in full (the database: the standby) and check-ins (writes: the primary), with CPU per request.
+# On one 2-core machine two processes share the same cores: the figures show the shape (the second process adds
+# capacity only where the first leaves cores idle), not what two machines would add.
+cmd_replicas() {
+  local stations=200000 seconds=20 warmup=10 connections=32 imports=20
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --imports) imports=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local scripts=$ROOT/tests/StationMap.Benchmarks api_port=${STATIONMAP_BENCH_API_PORT:-5081} half=$(( connections / 2 ))
+  local api1=http://127.0.0.1:$api_port api2=http://127.0.0.1:$(( api_port + 1 ))
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  export STATIONMAP_CLUSTER_DATA=$STATIONMAP_DATA/cluster STATIONMAP_CLUSTER_PG_PORT=$STATIONMAP_PG_PORT STATIONMAP_CLUSTER_API_PORT=$api_port
+  STARTED_CLUSTER=1
+  say "cluster: primary and standby on 127.0.0.1:$STATIONMAP_PG_PORT and the next port"
+  STATIONMAP_CLUSTER_APIS=0 "$ROOT/scripts/cluster.sh" start >/dev/null
+  local write have
+  write=$("$ROOT/scripts/cluster.sh" write-url)
+  have=$(psql_bench -d stationmap -c "select count(*) from station where source = 'bench-$stations' and retired_at is null" 2>/dev/null || echo 0)
+  if [ "$stations" -gt 0 ] && [ "$have" != "$stations" ]; then
+    say "loading $stations generated stations"
+    (cd "$ROOT/api/StationMap.Api" && ConnectionStrings__StationMap="$write;Command Timeout=0" \
+      dotnet "$API_DLL" load-generated --count "$stations" --region jingjinji --source "bench-$stations" --Logging:LogLevel:Default=Warning) >&2
+    psql_bench -d stationmap -c "vacuum analyze station"
+  fi
+  export BENCH_MAX_ID BENCH_DEVICES=100000 CHECKIN_STATIONS=$WORK/checkin-stations.txt
+  BENCH_MAX_ID=$(psql_bench -d stationmap -c "select max(id) from station")
+  psql_bench -d stationmap -F ' ' -c "select id, ST_Y(location), ST_X(location) from station where retired_at is null order by random() limit 20000" \
+    >"$CHECKIN_STATIONS"
+  say "starting the two API processes"
+  STATIONMAP_CLUSTER_SEED=0 STATIONMAP_CLUSTER_API_ARGS="--RateLimits:ExemptLoopback=true --Checkins:LimitsEnabled=false --Logging:LogLevel:Default=Warning --Logging:LogLevel:StationMap.Api.Stations=Information" \
+    "$ROOT/scripts/cluster.sh" start >/dev/null
+  local pid1 pid2
+  pid1=$(cat "$STATIONMAP_CLUSTER_DATA/api-1.pid"); pid2=$(cat "$STATIONMAP_CLUSTER_DATA/api-2.pid")
+  say "warm-up ${warmup}s on both"
+  local kind lua
+  for kind in nearest bbox station; do
+    lua=$(replica_lua "$kind")
+    wrk -t1 -c"$half" -d"$(( warmup / 3 + 1 ))s" -s "$lua" "$api1" >/dev/null & wrk -t1 -c"$half" -d"$(( warmup / 3 + 1 ))s" -s "$lua" "$api2" >/dev/null; wait
+  done
+  for kind in nearest bbox station checkin; do
+    lua=$(replica_lua "$kind")
+    local a0 p0 a1 p1
+    say "$kind: one process, wrk -t2 -c$connections -d${seconds}s"
+    a0=$(process_ticks "$pid1"); p0=$(cluster_pg_ticks)
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$api1" >"$WORK/$kind-one.out"
+    a1=$(process_ticks "$pid1"); p1=$(cluster_pg_ticks)
+    us_per api_cpu_us $(( a1 - a0 )) "$(value requests "$WORK/$kind-one.out")" >>"$WORK/$kind-one.out"
+    us_per pg_cpu_us $(( p1 - p0 )) "$(value requests "$WORK/$kind-one.out")" >>"$WORK/$kind-one.out"
+    say "$kind: two processes, wrk -t1 -c$half -d${seconds}s on each at once"
+    BENCH_SEED=1 wrk -t1 -c"$half" -d"${seconds}s" --latency -s "$lua" "$api1" >"$WORK/$kind-two-1.out" &
+    BENCH_SEED=2 wrk -t1 -c"$half" -d"${seconds}s" --latency -s "$lua" "$api2" >"$WORK/$kind-two-2.out"
+    wait
+  done
+  say "lag: $imports imports of one station on the primary, until nearest answers it on each process"
+  local loads0
+  loads0=$(cat "$STATIONMAP_CLUSTER_DATA"/api-[12].log | grep -c 'Nearest index: loaded' || true)
+  dotnet "$BENCH_DLL" replica-lag --write "$write" --apis "$api1,$api2" --imports "$imports" --box "$BENCH_BOX" >"$WORK/lag.kv"
+  # What the lag is made of: each import rebuilds both processes' index (the log's load times, after the warm-up loads).
+  cat "$STATIONMAP_CLUSTER_DATA"/api-[12].log | sed -n 's/.*Nearest index: loaded version [0-9]*, [0-9]* stations in \([0-9]*\) ms.*/\1/p' \
+    | tail -n +$(( loads0 + 1 )) | sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "load_p50_ms=%d\nloads=%d\n", v[int((NR + 1) / 2)], NR }' >>"$WORK/lag.kv"
+
+  echo
+  echo "replicas: $stations generated stations + demo (Beijing-Tianjin-Hebei), a primary and a streaming standby, two API processes (reads prefer the standby), $connections connections in all, ${seconds}s each, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-36s %11s %12s %12s %14s %7s %9s %9s\n'
+  printf "$row" "run" "per second" "p50 ms" "p90 ms" "p99 ms" "errors" "API cpu" "PG cpu"
+  for kind in nearest bbox station checkin; do
+    local one=$WORK/$kind-one.out a=$WORK/$kind-two-1.out b=$WORK/$kind-two-2.out
+    printf "$row" "$kind, one process" "$(value rps "$one")" "$(value p50_ms "$one")" "$(value p90_ms "$one")" "$(value p99_ms "$one")" \
+      "$(value errors "$one")" "$(value api_cpu_us "$one")us" "$(value pg_cpu_us "$one")us"
+    printf "$row" "$kind, two processes (API 1 + API 2)" \
+      "$(awk -v x="$(value rps "$a")" -v y="$(value rps "$b")" 'BEGIN { printf "%.1f", x + y }')" \
+      "$(value p50_ms "$a")/$(value p50_ms "$b")" "$(value p90_ms "$a")/$(value p90_ms "$b")" "$(value p99_ms "$a")/$(value p99_ms "$b")" \
+      "$(( $(value errors "$a") + $(value errors "$b") ))" "-" "-"
+    awk -v one="$(value rps "$one")" -v a="$(value rps "$a")" -v b="$(value rps "$b")" -v k="$kind" 'BEGIN {
+      printf "  %s: two processes / one = %.2f\n", k, (one > 0 ? (a + b) / one : 0) }'
+  done
+  echo "import to visible in nearest, $(value imports "$WORK/lag.kv") imports (ms from the import's commit):" \
+    "API 1 p50 $(value api1_p50_ms "$WORK/lag.kv"), p99 $(value api1_p99_ms "$WORK/lag.kv"), max $(value api1_max_ms "$WORK/lag.kv");" \
+    "API 2 (replica role) p50 $(value api2_p50_ms "$WORK/lag.kv"), p99 $(value api2_p99_ms "$WORK/lag.kv"), max $(value api2_max_ms "$WORK/lag.kv");" \
+    "index rebuilds during them $(value loads "$WORK/lag.kv"), each p50 $(value load_p50_ms "$WORK/lag.kv") ms"
+  echo "(API cpu = CPU time of the API process per request; PG cpu = of both nodes' PostgreSQL, replay included; errors count non-2xx: a check-in's 409 for a device repeating a kind within the hour is one)"
+  echo "(on one 2-core machine both processes, both PostgreSQL nodes and wrk share the cores: two processes cannot add throughput here, the point is the shape; p50/p90/p99 of the two-process rows are API 1/API 2)"
+}
+
+replica_lua() {
+  case "$1" in
+    nearest) echo "$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua" ;;
+    checkin) echo "$ROOT/tests/StationMap.Benchmarks/Checkins/wrk-checkins.lua" ;;
+    *) echo "$ROOT/tests/StationMap.Benchmarks/Replicas/wrk-$1.lua" ;;
+  esac
+}
+
+# CPU ticks of both nodes of the bench cluster (postmasters and their children, live and exited).
+cluster_pg_ticks() {
+  local total=0 node postmaster
+  for node in a b; do
+    [ -f "$STATIONMAP_CLUSTER_DATA/$node/data/postmaster.pid" ] || continue
+    postmaster=$(head -n 1 "$STATIONMAP_CLUSTER_DATA/$node/data/postmaster.pid")
+    total=$(( total + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat") ))
+    for p in $(ps -o pid= --ppid "$postmaster"); do
+      total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+    done
+  done
+  echo "$total"
+}
+
 # Site selection on generated data, in process: no database, no API.
 cmd_planning() {
   build
@@ -607,5 +729,6 @@ case "${1:-}" in
   import) shift; cmd_import "$@" ;;
   abuse) shift; cmd_abuse "$@" ;;
   soak) shift; cmd_soak "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T]" >&2; exit 2 ;;
+  replicas) shift; cmd_replicas "$@" ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T] | replicas [--stations N] [--seconds S] [--imports N]" >&2; exit 2 ;;
 esac

@@ -21,6 +21,9 @@ export STATIONMAP_PG_FSYNC=off
 CONN=$("$ROOT/scripts/pg.sh" start) || { echo "tests: 0 passed, 1 failed"; exit 1; }
 export ConnectionStrings__StationMap=$CONN
 trap '"$ROOT/scripts/pg.sh" stop' EXIT
+# The cluster tests (tests/StationMap.Integration.Tests/Cluster) start their own primary, standby and two API processes
+# with scripts/cluster.sh, on free ports unless STATIONMAP_CLUSTER_TEST_PG_PORT / STATIONMAP_CLUSTER_TEST_API_PORT
+# pin them (two consecutive ports each).
 
 RESULTS="$STATIONMAP_DATA/results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"

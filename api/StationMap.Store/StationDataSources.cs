@@ -19,6 +19,7 @@ public sealed class StationDataSources : IAsyncDisposable
     public StationDataSources(string writeConnectionString, string? readConnectionString = null, TimeSpan? readStatementTimeout = null)
     {
         readConnectionString ??= writeConnectionString;
+        SeparateRead = readConnectionString != writeConnectionString;
         Write = Build(writeConnectionString);
         _unboundedRead = readConnectionString == writeConnectionString ? Write : Build(readConnectionString);
         Read = readStatementTimeout is { } timeout ? Build(WithStatementTimeout(readConnectionString, timeout)) : _unboundedRead;
@@ -30,9 +31,16 @@ public sealed class StationDataSources : IAsyncDisposable
     {
         Read = _unboundedRead = unboundedRead;
         Write = write;
+        SeparateRead = !ReferenceEquals(unboundedRead, write);
         Background = this;
         _ownsSources = false;
     }
+
+    /// <summary>
+    /// Whether reads have a connection string of their own (standbys, typically): then data read may lag what was
+    /// written, and <c>NOTIFY</c>, which PostgreSQL does not replicate, is heard only through <see cref="Write"/>.
+    /// </summary>
+    public bool SeparateRead { get; }
 
     /// <summary>Reads made for public requests, bounded by the statement timeout when one is set.</summary>
     public NpgsqlDataSource Read { get; }
@@ -52,6 +60,24 @@ public sealed class StationDataSources : IAsyncDisposable
         var milliseconds = Math.Max(1, (long)timeout.TotalMilliseconds);
         csb.Options = $"{csb.Options} -c statement_timeout={milliseconds}".Trim();
         return csb.ConnectionString;
+    }
+
+    /// <summary>
+    /// Forgets every pooled connection and, for several hosts, what Npgsql last saw each host to be (primary,
+    /// standby, offline). After a failover the idle connections to the old primary are dead, and for
+    /// <c>Host Recheck Seconds</c> (10 by default) Npgsql would still take the promoted standby for a standby and the
+    /// stopped primary for the primary: the next connection asks each host again.
+    /// </summary>
+    public void Forget()
+    {
+        foreach (var source in new[] { Read, _unboundedRead, Write }.Distinct())
+        {
+            source.Clear();
+            if (source is NpgsqlMultiHostDataSource hosts)
+            {
+                hosts.ClearDatabaseStates();
+            }
+        }
     }
 
     public static NpgsqlDataSource Build(string connectionString)

@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
     "planning" => PlanningBenchmark.Run(args[1..]),
     "slow-bodies" => await StationMap.Benchmarks.Abuse.SlowBodyAttack.RunAsync(args[1..]),
+    "replica-lag" => await StationMap.Benchmarks.Replicas.ReplicaLagRun.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -41,6 +42,9 @@ static int Usage()
                       [--forwarded-for ADDRESS] [--api-pid PID] [--settle-seconds S]
                                                                       N connections trickle (rate) or stall (rate 0) route bodies;
                                                                       answers, cut-offs and the API's RSS before/peak/after
+          replica-lag --write CS --apis URL,URL --box minLon,minLat,maxLon,maxLat [--imports N] [--timeout-seconds T]
+                                                                      import one station at a time on the primary; ms from
+                                                                      commit until each API's nearest answers it (p50/p99/max)
         """);
     return 2;
 }

@@ -9,6 +9,9 @@ namespace StationMap.Api.Checkins;
 /// Keeps <see cref="StationStatusBoard"/> current: LISTENs on <c>station_status_changed</c> (on the primary, where the
 /// check-in's transaction sends it), fills the board from the store on every (re)connect, and reads the stations
 /// notified again, those that arrived together in one query. Lapsed statuses are swept every minute.
+/// Listening and reading both stay on the primary even where reads go to a standby: PostgreSQL does not replicate
+/// NOTIFY, and a standby may not have replayed the check-in its notification announces; one query per burst of
+/// check-ins costs the primary little.
 /// </summary>
 internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
     : BackgroundService
@@ -19,6 +22,9 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
 
     // The most stations read in one query after a burst of notifications.
     private const int MaxRead = 1000;
+
+    // After a failover the listener finds the promoted primary within this (the nearest listener's default too).
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
 
     private readonly Channel<long> _changed = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -36,7 +42,7 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
             {
                 logger.LogWarning(e, "Station status: listening for check-ins failed; reconnecting in {Delay} ms", delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
             }
         }
         await reading;

@@ -30,6 +30,33 @@ public static class DatabaseFailures
         return false;
     }
 
+    /// <summary>
+    /// Whether the connection itself is gone or points at the wrong server: refused, reset, no host of the wanted role
+    /// (no primary during a failover), the server shutting down, or a read-only server asked to write. Not a statement
+    /// timeout or a full server, after which the pooled connections are still good.
+    /// </summary>
+    public static bool IsLostConnection(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException aggregate)
+            {
+                return aggregate.InnerExceptions.Any(IsLostConnection);
+            }
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                        or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.ReadOnlySqlTransaction;
+            }
+            if (e is NpgsqlException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What to log: the SQLSTATE when the server gave one, else the kind of failure (never a query's text).</summary>
     public static string Describe(Exception exception)
     {

@@ -35,6 +35,34 @@ public sealed class SourceRefreshJob(
             acquire.CommandTimeout = 0;
             await acquire.ExecuteNonQueryAsync(cancellationToken);
         }
+        // The lock dies with its session: when the server stops (a failover), a run in another process may take the
+        // lock on the promoted primary at once. This run then stops where it is instead of importing beside that one.
+        using var lockLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watching = new CancellationTokenSource();
+        var watch = WatchLockAsync(lockConnection, lockLost, watching.Token);
+        try
+        {
+            await RefreshAsync(source, started, lockLost.Token);
+        }
+        catch (OperationCanceledException) when (lockLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceLockLostException(source.Name);
+        }
+        finally
+        {
+            await watching.CancelAsync();
+            await watch;
+            if (lockConnection.FullState == System.Data.ConnectionState.Open)
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", lockConnection);
+                release.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task RefreshAsync(RefreshSourceOptions source, DateTimeOffset started, CancellationToken cancellationToken)
+    {
         try
         {
             var state = await states.FindAsync(source.Name, cancellationToken);
@@ -63,13 +91,27 @@ public sealed class SourceRefreshJob(
             }
             throw;
         }
-        finally
+    }
+
+    // Waits on the idle lock connection, which ends at once with an error when the server closes it; polling with a
+    // timeout rather than cancelling the wait leaves the connection usable for the unlock.
+    private async Task WatchLockAsync(NpgsqlConnection connection, CancellationTokenSource lockLost, CancellationToken stop)
+    {
+        try
         {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@key, 0))", lockConnection);
-            release.Parameters.AddWithValue("key", RefreshSchedule.JobPrefix + source.Name);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
+            while (!stop.IsCancellationRequested)
+            {
+                await connection.WaitAsync(LockWatchInterval);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException)
+        {
+            logger.LogWarning("Refresh: the connection holding the source lock was lost ({Reason}); stopping the run", e.GetType().Name);
+            await lockLost.CancelAsync();
         }
     }
+
+    private static readonly TimeSpan LockWatchInterval = TimeSpan.FromMilliseconds(200);
 
     private async Task RecordFetchFailureAsync(RefreshSourceOptions source, DateTimeOffset started, Exception error, CancellationToken cancellationToken)
     {
@@ -89,3 +131,7 @@ public sealed class SourceRefreshJob(
         await ImportRunQueries.InsertAsync(connection, null, run, "{}", cancellationToken);
     }
 }
+
+/// <summary>A refresh that stopped because the connection holding its source's lock was lost (an import it had begun is rolled back).</summary>
+public sealed class SourceLockLostException(string source)
+    : Exception($"refresh of source '{source}' stopped: the database connection holding its lock was lost (a failover?); it is retried like any failed refresh");

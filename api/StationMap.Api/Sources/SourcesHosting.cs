@@ -26,7 +26,19 @@ public static class SourcesHosting
         services.AddSingleton(sp => new HangfireConnections(StationDatabase.ResolveConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(
             sp.GetRequiredService<HangfireConnections>(),
-            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+            new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                // A job fetched by a server that then lost the database (a failover) is fetched again after this, not
+                // after the default 30 minutes; the fetching server extends it while the job runs, however long.
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                UseSlidingInvisibilityTimeout = true,
+                // Hangfire's own locks (the recurring-job scheduler's, state changes) are rows that their holder
+                // deletes; one left behind by a holder that lost the primary blocks its resource this long, not 10 min.
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            }));
         // Registered before AddHangfire, which only adds its own provider when none is there.
         services.AddSingleton<IJobFilterProvider>(sp => new RefreshJobFilters(sp.GetRequiredService<IOptions<RefreshOptions>>().Value));
         services.AddHangfire((sp, configuration) => configuration

@@ -8,6 +8,9 @@ namespace StationMap.Store.Stations;
 /// <summary>
 /// Every live station at one data version, for the API's in-memory nearest index, and the version itself
 /// (migration 0007: bumped by every write to <c>station</c>, announced by <c>NOTIFY stations_changed</c>).
+/// Changes are heard on the primary (PostgreSQL does not replicate <c>NOTIFY</c>); the stations and their version are
+/// read from the read source, a standby when one is configured, so that N processes reloading after an import load
+/// the standbys rather than the primary.
 /// </summary>
 public sealed class StationSnapshots(StationDataSources dataSources)
 {
@@ -27,8 +30,8 @@ public sealed class StationSnapshots(StationDataSources dataSources)
         """;
 
     /// <summary>
-    /// The current data version, read on <paramref name="connection"/> (the listening one, which this also proves
-    /// alive). Listening and loading both use the primary, where changes commit and are announced.
+    /// The current data version, read on <paramref name="connection"/> (the listening one, on the primary, which this
+    /// also proves alive).
     /// </summary>
     public static async Task<long> VersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -40,13 +43,24 @@ public sealed class StationSnapshots(StationDataSources dataSources)
     public ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) =>
         dataSources.Write.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>Whether the stations are read from elsewhere than the primary (and may lag it).</summary>
+    public bool ReadsReplica => dataSources.SeparateRead;
+
+    /// <summary>The data version the read source holds (a standby's lags the primary's by its replay delay).</summary>
+    public async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSources.Background.Read.CreateCommand(VersionSql);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>
     /// Builds an index of every live station. The version is read in the same snapshot as the rows, so the index is
     /// exactly that version: a change committed meanwhile has a higher version and its notification triggers a reload.
     /// </summary>
     public async Task<StationIndex> LoadIndexAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSources.Write.OpenConnectionAsync(cancellationToken);
+        // Without the public statement timeout: a million stations take seconds to read.
+        await using var connection = await dataSources.Background.Read.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var version = await ScalarAsync<long>(connection, transaction, VersionSql, cancellationToken);
         var count = await ScalarAsync<long>(connection, transaction, CountSql, cancellationToken);

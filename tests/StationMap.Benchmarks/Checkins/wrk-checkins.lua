@@ -23,8 +23,10 @@ function setup(thread)
   thread:set("thread_number", threads)
 end
 
+-- BENCH_SEED tells apart wrk processes started in the same second (bench.sh replicas runs two at once): with the same
+-- seed they would send the same check-ins, and every second one would be a 409.
 function init(args)
-  math.randomseed(os.time() * 100 + (thread_number or 0))
+  math.randomseed(os.time() * 100 + (thread_number or 0) + 10 * tonumber(os.getenv("BENCH_SEED") or "0"))
 end
 
 local rate = tonumber(os.getenv("CHECKIN_RATE") or "")

@@ -25,7 +25,16 @@ public sealed class FeedServer : IAsyncDisposable
     /// <summary>How long each request is held before it is answered (to make overlaps visible).</summary>
     public TimeSpan Hold { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// When set, request n (from 1) is answered with the content this makes of n, under an ETag of its own: a feed that
+    /// changes between any two refreshes, so each one imports.
+    /// </summary>
+    public Func<int, byte[]>? ContentOf { get; set; }
+
     public int Requests;
+
+    /// <summary>Requests being answered now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
     public int NotModifiedAnswers;
     public int MaxInFlight;
 
@@ -46,7 +55,7 @@ public sealed class FeedServer : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Requests);
+        var number = Interlocked.Increment(ref Requests);
         var now = Interlocked.Increment(ref _inFlight);
         int seen;
         while ((seen = MaxInFlight) < now && Interlocked.CompareExchange(ref MaxInFlight, now, seen) != seen)
@@ -54,7 +63,15 @@ public sealed class FeedServer : IAsyncDisposable
         }
         try
         {
-            await Task.Delay(Hold);
+            try
+            {
+                await Task.Delay(Hold, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up (a refresh stopped): the request is no longer in flight.
+                return Results.Empty;
+            }
             switch (Mode)
             {
                 case FeedMode.Fail:
@@ -62,6 +79,11 @@ public sealed class FeedServer : IAsyncDisposable
                 case FeedMode.Stall:
                     await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
                     return Results.StatusCode(500);
+            }
+            if (ContentOf is { } contentOf)
+            {
+                context.Response.Headers.ETag = $"\"r{number}\"";
+                return Results.Bytes(contentOf(number), "text/csv");
             }
             if (context.Request.Headers.IfNoneMatch.ToString() == ETag)
             {

@@ -14,8 +14,20 @@ public sealed class LiveStationIndex
     /// <summary>The loaded index, or null before the first load completes.</summary>
     public Loaded? Current => Volatile.Read(ref _current);
 
-    /// <summary>Whether the change listener is connected (false while it reconnects).</summary>
-    public bool Listening { get; set; }
+    private long _replicaHeardUntil;
+
+    /// <summary>Whether the change listener (on the primary) is connected; false while it reconnects.</summary>
+    public bool ListenerConnected { get; set; }
+
+    /// <summary>
+    /// Whether this process hears changes: its listener is connected, or it has just read the data version from the
+    /// standby it reads from (which brings every change the standby has replayed, with or without a primary).
+    /// </summary>
+    public bool Listening => ListenerConnected || Stopwatch.GetTimestamp() < Volatile.Read(ref _replicaHeardUntil);
+
+    /// <summary>The standby answered its data version; that counts as hearing changes for <paramref name="validFor"/>.</summary>
+    public void HeardFromReplica(TimeSpan validFor) =>
+        Volatile.Write(ref _replicaHeardUntil, Stopwatch.GetTimestamp() + (long)(validFor.TotalSeconds * Stopwatch.Frequency));
 
     public void Replace(StationIndex index) =>
         // Wall time for the health report; the application's TimeProvider is the clock "open now" is asked at.

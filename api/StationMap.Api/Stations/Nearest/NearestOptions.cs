@@ -21,6 +21,18 @@ public sealed class NearestOptions
     /// <summary>Reconnecting after a lost listening connection backs off from 0.25 s up to this.</summary>
     [Range(1, 300)]
     public int MaxReconnectDelaySeconds { get; set; } = 10;
+
+    /// <summary>
+    /// With a read source of its own (<c>ConnectionStrings:StationMapRead</c>, a standby), how often the process asks
+    /// it for its data version, and reloads when it moved on: how changes arrive while there is no primary to listen
+    /// on, and how a change the standby replays after its notification is caught.
+    /// </summary>
+    [Range(50, 60_000)]
+    public int ReplicaPollMs { get; set; } = 1000;
+
+    /// <summary>After a change notification, how long to wait for the standby to replay the change before loading from it.</summary>
+    [Range(0, 600)]
+    public int ReplicaWaitSeconds { get; set; } = 5;
 }
 
 public enum NearestPath
