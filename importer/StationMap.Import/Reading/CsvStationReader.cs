@@ -64,7 +64,7 @@ public sealed class CsvStationReader : IStationReader
             {
                 if (ordinal < fieldCount)
                 {
-                    var span = _csv.GetFieldSpan(ordinal).Trim();
+                    var span = FormulaGuard.Unprotect(_csv.GetFieldSpan(ordinal).Trim());
                     row[field] = span.IsEmpty ? null : span.ToString();
                 }
             }

@@ -134,7 +134,7 @@ public sealed class XlsxStationReader : IStationReader
     internal static string? Text(object? value) => value switch
     {
         null => null,
-        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        string s => string.IsNullOrWhiteSpace(s) ? null : FormulaGuard.Unprotect(s.AsSpan().Trim()).ToString(),
         // Whole numbers (ids, phone numbers, counts) without a decimal point or an exponent; others as the shortest
         // text that reads back as the same double.
         double d when Math.Abs(d) < 9e15 && d == Math.Floor(d) => ((long)d).ToString(CultureInfo.InvariantCulture),

@@ -60,6 +60,11 @@ public sealed class QueryValueSchemas : IOpenApiSchemaTransformer
             (schema.Type, schema.Format) = (JsonSchemaType.String, null);
             schema.Pattern = @"^\s*[0-9]{4}-[0-9]{2}\s*$";
         }
+        else if (type == typeof(QueryName))
+        {
+            (schema.Type, schema.Format) = (JsonSchemaType.String, null);
+            schema.MaxLength = QueryName.MaxLength;
+        }
         else if (type == typeof(QueryBox))
         {
             (schema.Type, schema.Format) = (JsonSchemaType.String, null);
