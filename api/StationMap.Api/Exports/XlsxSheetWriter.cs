@@ -8,9 +8,10 @@ namespace StationMap.Api.Exports;
 /// Writes a one-sheet .xlsx workbook row by row onto a stream that cannot seek (an HTTP response): the zip entries go
 /// out with data descriptors, strings are inline (a shared-string table would have to be held until the end), and what
 /// the zip writer produces is handed to the response every few hundred rows, so memory holds a few rows whatever the
-/// sheet's length. Ours rather than MiniExcel's writer (which the visit report uses): MiniExcel needs the whole
-/// workbook in a seekable stream, and prefixes every SpreadsheetML tag, which GDAL before 3.9.2 (Debian 12's, so
-/// QGIS and ogr2ogr there) cannot read.
+/// sheet's length. Ours rather than MiniExcel's writer (which the visit report uses, rewriting its small workbook in
+/// memory afterwards): MiniExcel prefixes every SpreadsheetML tag, which GDAL before 3.9.2 (Debian 12's, so QGIS and
+/// ogr2ogr there) cannot read (0 rows), and on 200,000 station rows it took 1.9-2.4 s CPU, 1.3 GB allocated and up to
+/// 70 MB of heap where this takes 1.4 s, 0.6 GB and 16 MB.
 /// </summary>
 internal sealed class XlsxSheetWriter : IAsyncDisposable
 {
