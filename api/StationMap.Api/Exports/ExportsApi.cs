@@ -29,17 +29,17 @@ public static class ExportsApi
             .RequireRateLimiting(RateLimitPolicies.Heavy);
         exports.MapGet("/stations.csv", CsvAsync)
             .WithName("ExportStationsCsv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Live stations as CSV in the importer's columns (UTF-8 with a BOM, for Excel; operator key required)")
             .WithDescription(Cost);
         exports.MapGet("/stations.xlsx", XlsxAsync)
             .WithName("ExportStationsXlsx")
-            .Produces(StatusCodes.Status200OK, contentType: StationExportFiles.XlsxContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, StationExportFiles.XlsxContentType)
             .WithSummary("Live stations as an Excel workbook, one sheet in the importer's columns (operator key required)")
             .WithDescription(Cost + $" A sheet holds at most {XlsxSheetWriter.MaxRows - 1:N0} stations: more is a 422 naming district.");
         exports.MapGet("/stations.geojson", GeoJsonAsync)
             .WithName("ExportStationsGeoJson")
-            .Produces(StatusCodes.Status200OK, contentType: StationExportFiles.GeoJsonContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, StationExportFiles.GeoJsonContentType)
             .WithSummary("Live stations as a GeoJSON FeatureCollection (WGS-84), properties named as the importer's columns (operator key required)")
             .WithDescription(Cost);
         return app;
@@ -66,8 +66,8 @@ public static class ExportsApi
         [AsParameters] ExportParameters parameters, StationDataSources dataSources, CancellationToken cancellationToken) =>
         Export(parameters, dataSources, StationExportFiles.WriteGeoJsonAsync, StationExportFiles.GeoJsonContentType, "geojson", cancellationToken);
 
-    // The query runs inside the callback, before the first byte is written: a database that is down is still a 503
-    // problem, not a truncated file.
+    // The statement runs inside the callback before anything is written (writers flush what they hold when they are
+    // disposed, even after a failure): a database that is down is still a 503 problem, not the start of a file.
     private static PushStreamHttpResult Export(
         ExportParameters parameters,
         StationDataSources dataSources,
@@ -79,7 +79,11 @@ public static class ExportsApi
         var filter = parameters.Filter;
         var queries = new StationExportQueries(dataSources);
         return TypedResults.Stream(
-            body => write(queries.StationsAsync(filter, cancellationToken), body, cancellationToken),
+            async body =>
+            {
+                await using var rows = await queries.OpenAsync(filter, cancellationToken);
+                await write(rows.ReadAsync(cancellationToken), body, cancellationToken);
+            },
             contentType, StationExportFiles.FileName(filter, extension));
     }
 }

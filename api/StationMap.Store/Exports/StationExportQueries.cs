@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 using StationMap.Domain;
 using StationMap.Store.Stations;
@@ -35,19 +34,24 @@ public sealed class StationExportQueries(StationDataSources dataSources)
         """;
 
     /// <summary>
-    /// The stations, read on the background source: an export of a million stations streams for longer than the
-    /// public reads' statement timeout allows, and it is bounded by its own rate limit and operator key instead.
+    /// Runs the export's statement and answers its rows as they come, read on the background source: an export of a
+    /// million stations streams for longer than the public reads' statement timeout allows, and is bounded by its own
+    /// rate limit and operator key instead. Opening it is what fails when the database is down, before anything is
+    /// written.
     /// </summary>
-    public async IAsyncEnumerable<Station> StationsAsync(
-        StationExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<StationExportRows> OpenAsync(StationExportFilter filter, CancellationToken cancellationToken)
     {
-        await using var command = dataSources.Background.Read.CreateCommand(StationsSql);
-        command.CommandTimeout = 0;
-        Bind(command, filter);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var command = dataSources.Background.Read.CreateCommand(StationsSql);
+        try
         {
-            yield return StationColumns.Read(reader);
+            command.CommandTimeout = 0;
+            Bind(command, filter);
+            return new StationExportRows(command, await command.ExecuteReaderAsync(cancellationToken));
+        }
+        catch
+        {
+            await command.DisposeAsync();
+            throw;
         }
     }
 
@@ -65,5 +69,23 @@ public sealed class StationExportQueries(StationDataSources dataSources)
         command.Parameters.Add(new NpgsqlParameter<string?>("district", filter.District) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", [.. filter.Kinds.Select(k => k.ToWire())]));
         command.Parameters.Add(new NpgsqlParameter<string?>("source", filter.Source) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+    }
+}
+
+/// <summary>The rows of an export's statement, read one at a time; disposing them gives back the connection.</summary>
+public sealed class StationExportRows(NpgsqlCommand command, NpgsqlDataReader reader) : IAsyncDisposable
+{
+    public async IAsyncEnumerable<Station> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return StationColumns.Read(reader);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await reader.DisposeAsync();
+        await command.DisposeAsync();
     }
 }
