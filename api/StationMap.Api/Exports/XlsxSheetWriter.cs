@@ -104,7 +104,9 @@ internal sealed class XlsxSheetWriter : IAsyncDisposable
                 case null:
                     break;
                 case string text:
-                    _sheet.Write(header ? "<c r=\"" + reference + "\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "<c r=\"" + reference + "\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+                    _sheet.Write("<c r=\"" + reference + (header ? "\" s=\"1\"" : "\" s=\"2\"") + " t=\"inlineStr\"><is>");
+                    // Spaces at either end are kept only when the text says so (most texts have none: the sheet is smaller).
+                    _sheet.Write(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? "<t xml:space=\"preserve\">" : "<t>");
                     WriteEscaped(text);
                     _sheet.Write("</t></is></c>");
                     break;

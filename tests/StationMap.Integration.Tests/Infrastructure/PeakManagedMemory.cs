@@ -1,17 +1,21 @@
 namespace StationMap.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The largest managed heap seen while it runs, garbage included (what the GC had to hold), sampled every
-/// millisecond on a thread of its own. Meaningful only in a test that runs alone (<see cref="RunsAlone"/>).
+/// The largest managed heap seen while it runs, sampled on a thread of its own: by default every millisecond with
+/// garbage included (what the GC had to hold: up to a generation-0 budget above what is live), or, with
+/// <c>liveOnly</c>, every 20 ms after a full collection (what the work keeps, exactly). Meaningful only in a test that
+/// runs alone (<see cref="RunsAlone"/>).
 /// </summary>
 public sealed class PeakManagedMemory : IDisposable
 {
     private readonly Thread _sampler;
+    private readonly bool _liveOnly;
     private volatile bool _stopped;
     private long _peak;
 
-    public PeakManagedMemory()
+    public PeakManagedMemory(bool liveOnly = false)
     {
+        _liveOnly = liveOnly;
         // What is left from before (other tests, the test's own set-up) is not the measured work's.
         Baseline = GC.GetTotalMemory(forceFullCollection: true);
         _peak = Baseline;
@@ -29,12 +33,12 @@ public sealed class PeakManagedMemory : IDisposable
     {
         while (!_stopped)
         {
-            var now = GC.GetTotalMemory(forceFullCollection: false);
+            var now = GC.GetTotalMemory(forceFullCollection: _liveOnly);
             if (now > Interlocked.Read(ref _peak))
             {
                 Interlocked.Exchange(ref _peak, now);
             }
-            Thread.Sleep(1);
+            Thread.Sleep(_liveOnly ? 20 : 1);
         }
     }
 
