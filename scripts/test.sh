@@ -9,10 +9,13 @@ START=$(date +%s)
 
 # Chromium and a CJK font for the browser tests (without the font, Chinese renders as boxes in their screenshots);
 # GDAL (gdal-bin: ogrinfo and its MVT and XLSX drivers), the external reader the vector tile and visit report tests
-# check our files with (and its OAPIF driver, the OGC API – Features client); PROJ (proj-bin: cs2cs), which reads our
-# CGCS2000 coordinates in the axis order EPSG defines; ZBar (zbar-tools: zbarimg) and librsvg (librsvg2-bin:
-# rsvg-convert), which read the QR codes.
-"$ROOT/scripts/deps.sh" chromium fonts-noto-cjk gdal-bin proj-bin zbar-tools librsvg2-bin || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# check our files with (and its OAPIF driver, the OGC API – Features client), and a writer of the .xlsx files the import
+# tests read; PROJ (proj-bin: cs2cs), which reads our CGCS2000 coordinates in the axis order EPSG defines; ZBar
+# (zbar-tools: zbarimg) and librsvg (librsvg2-bin: rsvg-convert), which read the QR codes; openpyxl (python3-openpyxl),
+# which writes a union office's spreadsheet for the Excel import tests; osmium (osmium-tool), which turns the OSM XML
+# fixture into .osm.pbf.
+"$ROOT/scripts/deps.sh" chromium fonts-noto-cjk gdal-bin proj-bin zbar-tools librsvg2-bin python3-openpyxl osmium-tool \
+  || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 export STATIONMAP_DATA=${STATIONMAP_TEST_DATA:-$ROOT/.stationmap/test}
 export STATIONMAP_PG_PORT=${STATIONMAP_TEST_PG_PORT:-55433}

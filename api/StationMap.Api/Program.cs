@@ -1,5 +1,6 @@
 using StationMap.Api.Checkins;
 using StationMap.Api.Checkpoints;
+using StationMap.Api.Exports;
 using StationMap.Api.Health;
 using StationMap.Api.Imports;
 using StationMap.Api.Infrastructure;
@@ -41,6 +42,7 @@ app.MapTilesApi();
 app.MapCheckpointsApi();
 app.MapRoutesApi();
 app.MapImportsApi();
+app.MapExportsApi();
 app.MapMapPageApi();
 app.MapSourcesApi();
 app.MapPlanningApi();

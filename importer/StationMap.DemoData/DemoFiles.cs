@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StationMap.Domain;
 using StationMap.Domain.Geo;
+using StationMap.Import;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 
@@ -11,34 +11,29 @@ namespace StationMap.DemoData;
 
 /// <summary>
 /// Writes generated stations as the files the importer reads (CSV with the importer's English headers, or a GeoJSON
-/// FeatureCollection), with coordinates shifted into <see cref="CoordinateSystem"/> as Amap or Baidu exports would be.
+/// FeatureCollection; columns as <see cref="StationFileColumns"/>), with coordinates shifted into
+/// <see cref="CoordinateSystem"/> as Amap or Baidu exports would be.
 /// Streams: one record in memory at a time.
 /// </summary>
 public static class DemoFiles
 {
-    private static readonly ImportField[] Columns =
-    [
-        ImportField.ExternalId, ImportField.Name, ImportField.Kind, ImportField.Lat, ImportField.Lon, ImportField.Address,
-        ImportField.District, ImportField.Amenities, ImportField.OpeningHours, ImportField.Phone, ImportField.Host,
-        ImportField.TruckParkingSpaces, ImportField.MaxVehicleLengthM, ImportField.HazmatAllowed,
-    ];
-
     public static long WriteCsv(IEnumerable<StationRecord> records, string path, CoordinateSystem crs)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        writer.WriteLine(string.Join(",", Columns.Select(c => c.ToWire())));
+        writer.WriteLine(string.Join(",", StationFileColumns.Fields.Select(c => c.ToWire())));
         long count = 0;
         var line = new StringBuilder(256);
         foreach (var record in records)
         {
             line.Clear();
-            for (var i = 0; i < Columns.Length; i++)
+            var shifted = InDatum(crs, record);
+            for (var i = 0; i < StationFileColumns.Fields.Count; i++)
             {
                 if (i > 0)
                 {
                     line.Append(',');
                 }
-                AppendQuoted(line, Value(record, Columns[i], crs));
+                AppendQuoted(line, StationFileColumns.Text(shifted, StationFileColumns.Fields[i]));
             }
             writer.WriteLine(line);
             count++;
@@ -56,21 +51,21 @@ public static class DemoFiles
         long count = 0;
         foreach (var record in records)
         {
-            var p = FromWgs84(crs, record);
+            var shifted = InDatum(crs, record);
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteString("id", record.ExternalId);
             json.WriteStartObject("geometry");
             json.WriteString("type", "Point");
             json.WriteStartArray("coordinates");
-            json.WriteNumberValue(p.Lon);
-            json.WriteNumberValue(p.Lat);
+            json.WriteNumberValue(shifted.Lon);
+            json.WriteNumberValue(shifted.Lat);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            foreach (var column in Columns.Where(c => c is not (ImportField.ExternalId or ImportField.Lat or ImportField.Lon)))
+            foreach (var column in StationFileColumns.Fields.Where(c => c is not (ImportField.ExternalId or ImportField.Lat or ImportField.Lon)))
             {
-                if (Value(record, column, crs) is { } value)
+                if (StationFileColumns.Text(shifted, column) is { } value)
                 {
                     json.WriteString(column.ToWire(), value);
                 }
@@ -88,31 +83,17 @@ public static class DemoFiles
         return count;
     }
 
-    private static LatLon FromWgs84(CoordinateSystem crs, StationRecord r) => crs switch
+    // The record with its position in the file's datum, as Amap or Baidu exports would hold it.
+    private static StationRecord InDatum(CoordinateSystem crs, StationRecord r)
     {
-        CoordinateSystem.Gcj02 => ChinaCoordinates.Wgs84ToGcj02(new LatLon(r.Lat, r.Lon)),
-        CoordinateSystem.Bd09 => ChinaCoordinates.Wgs84ToBd09(new LatLon(r.Lat, r.Lon)),
-        _ => new LatLon(r.Lat, r.Lon),
-    };
-
-    private static string? Value(StationRecord r, ImportField field, CoordinateSystem crs) => field switch
-    {
-        ImportField.ExternalId => r.ExternalId,
-        ImportField.Name => r.Name,
-        ImportField.Kind => r.Kind.ToWire(),
-        ImportField.Lat => FromWgs84(crs, r).Lat.ToString("R", CultureInfo.InvariantCulture),
-        ImportField.Lon => FromWgs84(crs, r).Lon.ToString("R", CultureInfo.InvariantCulture),
-        ImportField.Address => r.Address,
-        ImportField.District => r.District,
-        ImportField.Amenities => string.Join(';', Amenities.ToWire(r.Amenities)) is { Length: > 0 } list ? list : null,
-        ImportField.OpeningHours => r.OpeningHours,
-        ImportField.Phone => r.Phone,
-        ImportField.Host => r.Host,
-        ImportField.TruckParkingSpaces => r.TruckParkingSpaces?.ToString(CultureInfo.InvariantCulture),
-        ImportField.MaxVehicleLengthM => r.MaxVehicleLengthM?.ToString("R", CultureInfo.InvariantCulture),
-        ImportField.HazmatAllowed => r.HazmatAllowed ? "true" : "false",
-        _ => null,
-    };
+        var p = crs switch
+        {
+            CoordinateSystem.Gcj02 => ChinaCoordinates.Wgs84ToGcj02(new LatLon(r.Lat, r.Lon)),
+            CoordinateSystem.Bd09 => ChinaCoordinates.Wgs84ToBd09(new LatLon(r.Lat, r.Lon)),
+            _ => new LatLon(r.Lat, r.Lon),
+        };
+        return r with { Lat = p.Lat, Lon = p.Lon };
+    }
 
     private static void AppendQuoted(StringBuilder line, string? value)
     {

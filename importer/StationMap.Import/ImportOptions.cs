@@ -10,7 +10,43 @@ public enum InputFormat
 {
     Csv,
     GeoJson,
+    /// <summary>OpenStreetMap XML (<c>.osm</c>).</summary>
     Osm,
+    /// <summary>An Excel workbook (<c>.xlsx</c>): one sheet, read like a CSV file.</summary>
+    Xlsx,
+    /// <summary>OpenStreetMap PBF (<c>.osm.pbf</c>), with the XML reader's tag mapping.</summary>
+    OsmPbf,
+}
+
+/// <summary>Wire names of <see cref="InputFormat"/> (the CLI's <c>--format</c>, a source's <c>Format</c>, import runs).</summary>
+public static class InputFormats
+{
+    private static readonly string[] Names = ["csv", "geojson", "osm", "xlsx", "pbf"];
+
+    public static IReadOnlyList<string> WireNames => Names;
+
+    public static string ToWire(this InputFormat format) => Names[(int)format];
+
+    public static bool TryParse(string? text, out InputFormat format)
+    {
+        var index = Array.IndexOf(Names, text?.Trim().ToLowerInvariant());
+        format = index < 0 ? default : (InputFormat)index;
+        return index >= 0;
+    }
+
+    /// <summary>The format that a file's name suggests (.csv/.txt/.tsv, .geojson/.json, .osm/.xml, .xlsx, .osm.pbf/.pbf), or null.</summary>
+    public static InputFormat? FromFileName(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" or ".tsv" => InputFormat.Csv,
+        ".geojson" or ".json" => InputFormat.GeoJson,
+        ".osm" or ".xml" => InputFormat.Osm,
+        ".xlsx" => InputFormat.Xlsx,
+        ".pbf" => InputFormat.OsmPbf,
+        _ => null,
+    };
+
+    /// <summary>Whether the format is OpenStreetMap data, whose tags only describe stations.</summary>
+    public static bool IsOsm(this InputFormat format) => format is InputFormat.Osm or InputFormat.OsmPbf;
 }
 
 /// <summary>Whether stations of the source that are missing from the file are retired (full) or left alone (incremental).</summary>
@@ -46,6 +82,9 @@ public sealed record ImportOptions
     /// <summary>CSV delimiter; null detects it from the header.</summary>
     public char? Delimiter { get; init; }
 
+    /// <summary>The sheet of an Excel workbook to read; null reads the first visible one.</summary>
+    public string? Sheet { get; init; }
+
     public FieldNames FieldNames { get; init; } = FieldNames.Default;
 
     /// <summary>The dataset's declared region (WGS-84); rows outside it are rejected.</summary>
@@ -65,13 +104,4 @@ public sealed record ImportOptions
     /// the GiST indexes afterwards (the table is locked meanwhile); -1: never.
     /// </summary>
     public int BulkLoadMaxStations { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMaxStations;
-
-    /// <summary>The format that a file's extension suggests (.csv/.txt/.tsv, .geojson/.json, .osm), or null.</summary>
-    public static InputFormat? FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".csv" or ".txt" or ".tsv" => InputFormat.Csv,
-        ".geojson" or ".json" => InputFormat.GeoJson,
-        ".osm" or ".xml" => InputFormat.Osm,
-        _ => null,
-    };
 }

@@ -30,7 +30,7 @@ public static class ImportPipeline
         var report = new ImportReport();
         var target = MergeTarget.For(options, report);
         var run = new ImportRunInfo(
-            options.Source, Path.GetFileName(options.FilePath), options.Format.ToString().ToLowerInvariant(),
+            options.Source, Path.GetFileName(options.FilePath), options.Format.ToWire(),
             options.Crs.ToWire(), options.Mode == ImportMode.Full ? "full" : "incremental");
         string? sha256 = null;
 
@@ -117,13 +117,16 @@ public static class ImportPipeline
         }
     }
 
+    // The one place a format becomes a reader: every reader gives the same row shape (SourceRow).
     private static IStationReader Open(FileStream file, ImportOptions options, MergeTarget target) => options.Format switch
     {
+        _ when options.Format.IsOsm() && !target.ReadsOsm =>
+            throw new ImportInputException($"--target {options.Target.ToWire()} reads CSV, Excel or GeoJSON, not OpenStreetMap data"),
         InputFormat.Csv => new CsvStationReader(
             file, TextEncodings.Get(options.Encoding), options.FieldNames, options.Delimiter, kindRequired: target.RequiresKind),
+        InputFormat.Xlsx => new XlsxStationReader(file, options.FieldNames, options.Sheet, kindRequired: target.RequiresKind),
         InputFormat.GeoJson => new GeoJsonStationReader(file, options.FieldNames),
-        _ when !target.ReadsOsm =>
-            throw new ImportInputException($"--target {options.Target.ToWire()} reads CSV or GeoJSON, not OpenStreetMap XML"),
+        InputFormat.OsmPbf => new OsmPbfStationReader(file),
         _ => new OsmStationReader(file),
     };
 

@@ -17,7 +17,7 @@ namespace StationMap.Importer;
 internal static class ImportCommand
 {
     private const string Description = """
-        Imports a station list (CSV, GeoJSON or OpenStreetMap XML) into the StationMap database: validates every row,
+        Imports a station list (CSV, Excel .xlsx, GeoJSON, or OpenStreetMap XML or PBF) into the StationMap database: validates every row,
         converts GCJ-02/BD-09 to WGS-84, merges by (source, external id) in one transaction and records the run.
         Writes a row-level report (FILE.report.csv and FILE.report.json unless --report is given).
 
@@ -30,6 +30,8 @@ internal static class ImportCommand
           stationmap-import 驿站.csv --source hebei-union --encoding gbk --crs bd09 --mode full --region 113.4,36,119.9,42.7
           stationmap-import stations.geojson --source open-data --dry-run --report /tmp/check
           stationmap-import export.osm --source osm --mode full --strict
+          stationmap-import 驿站名录.xlsx --source beijing-union --sheet 朝阳区 --crs gcj02
+          stationmap-import beijing-latest.osm.pbf --source osm --mode full
           stationmap-import 检查站.csv --source fangshan-police --target checkpoints
           stationmap-import 房山货运企业.csv --target demand --source fangshan-freight --layer freight_drivers --crs gcj02
           stationmap-import hosts.geojson --target candidates --source bank-branches
@@ -40,8 +42,9 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The file to import" };
         var source = new Option<string>("--source") { Required = true, Description = "The data source's name (stations are keyed by source and external id)" };
-        var format = new Option<string?>("--format") { Description = "csv, geojson or osm (default: from the file extension)" };
-        format.AcceptOnlyFromAmong("csv", "geojson", "osm");
+        var format = new Option<string?>("--format") { Description = "csv, xlsx, geojson, osm (OpenStreetMap XML) or pbf (OpenStreetMap PBF); default: from the file extension" };
+        format.AcceptOnlyFromAmong([.. InputFormats.WireNames]);
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx workbook to read (default: the first visible sheet)" };
         var crs = new Option<string>("--crs") { DefaultValueFactory = _ => "wgs84", Description = "Datum of the coordinates: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu)" };
         crs.AcceptOnlyFromAmong([.. CoordinateSystems.WireNames]);
         var mode = new Option<string>("--mode") { DefaultValueFactory = _ => "incremental", Description = "full retires the source's stations missing from the file; incremental leaves them" };
@@ -59,7 +62,7 @@ internal static class ImportCommand
         target.AcceptOnlyFromAmong([.. ImportTargets.WireNames]);
         var layer = new Option<string?>("--layer") { Description = "Demand layer for rows without a layer column or value (--target demand)" };
 
-        var root = new RootCommand(Description) { file, source, format, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report, target, layer };
+        var root = new RootCommand(Description) { file, source, format, sheet, crs, mode, encoding, delimiter, mapping, region, defaultKind, dryRun, strict, report, target, layer };
         root.SetAction(async (parse, cancellationToken) =>
         {
             ImportOptions options;
@@ -69,7 +72,7 @@ internal static class ImportCommand
                     parse.GetValue(file)!, parse.GetValue(source)!, parse.GetValue(format), parse.GetValue(crs)!,
                     parse.GetValue(mode)!, parse.GetValue(encoding)!, parse.GetValue(delimiter), parse.GetValue(mapping),
                     parse.GetValue(region), parse.GetValue(defaultKind), parse.GetValue(dryRun), parse.GetValue(strict),
-                    parse.GetValue(target)!, parse.GetValue(layer));
+                    parse.GetValue(target)!, parse.GetValue(layer), parse.GetValue(sheet));
             }
             catch (ImportInputException e)
             {
@@ -83,7 +86,8 @@ internal static class ImportCommand
 
     private static ImportOptions Options(
         FileInfo file, string source, string? format, string crs, string mode, string encoding, string? delimiter,
-        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict, string target, string? layer)
+        FileInfo? mapping, string? region, string? defaultKind, bool dryRun, bool strict, string target, string? layer,
+        string? sheet)
     {
         if (!file.Exists)
         {
@@ -93,14 +97,15 @@ internal static class ImportCommand
         {
             throw new ImportInputException("--source must not be empty");
         }
-        var inputFormat = format switch
+        var inputFormat = InputFormats.TryParse(format, out var named)
+            ? named
+            : InputFormats.FromFileName(file.Name)
+              ?? throw new ImportInputException(
+                  $"cannot tell the format of {file.Name} from its extension: give --format {string.Join("|", InputFormats.WireNames)}");
+        if (sheet is not null && (inputFormat != InputFormat.Xlsx || string.IsNullOrWhiteSpace(sheet)))
         {
-            "csv" => InputFormat.Csv,
-            "geojson" => InputFormat.GeoJson,
-            "osm" => InputFormat.Osm,
-            _ => ImportOptions.FormatFromExtension(file.Name)
-                 ?? throw new ImportInputException($"cannot tell the format of {file.Name} from its extension: give --format csv|geojson|osm"),
-        };
+            throw new ImportInputException("--sheet needs an .xlsx file (or --format xlsx) and a sheet name");
+        }
         BoundingBox? box = null;
         if (region is not null)
         {
@@ -127,9 +132,9 @@ internal static class ImportCommand
             _ => throw new ImportInputException("--delimiter must be one character (or 'tab')"),
         };
         ImportTargets.TryParse(target, out var importTarget);
-        if (importTarget != ImportTarget.Stations && inputFormat == InputFormat.Osm)
+        if (importTarget != ImportTarget.Stations && inputFormat.IsOsm())
         {
-            throw new ImportInputException($"--target {target} reads CSV or GeoJSON, not OpenStreetMap XML");
+            throw new ImportInputException($"--target {target} reads CSV, Excel or GeoJSON, not OpenStreetMap data");
         }
         if (layer is not null && (importTarget != ImportTarget.Demand || string.IsNullOrWhiteSpace(layer)))
         {
@@ -146,6 +151,7 @@ internal static class ImportCommand
             Mode = mode == "full" ? ImportMode.Full : ImportMode.Incremental,
             Encoding = encoding,
             Delimiter = separator,
+            Sheet = sheet?.Trim(),
             FieldNames = mapping is null ? FieldNames.Default : FieldNames.FromFile(mapping.FullName),
             Region = box,
             DefaultKind = kind,
@@ -185,7 +191,7 @@ internal static class ImportCommand
             progress => ImportPipeline.RunAsync(dataSource, options, progress, TimeProvider.System, cancellationToken));
 
         var run = new ImportRunInfo(
-            options.Source, Path.GetFileName(options.FilePath), options.Format.ToString().ToLowerInvariant(), options.Crs.ToWire(),
+            options.Source, Path.GetFileName(options.FilePath), options.Format.ToWire(), options.Crs.ToWire(),
             options.Mode == ImportMode.Full ? "full" : "incremental");
         var (csv, json) = ReportFiles.PathsFor(options.FilePath, reportPath);
         try

@@ -1,3 +1,5 @@
+using StationMap.Import.Reading;
+
 namespace StationMap.Api.Infrastructure;
 
 /// <summary>One field of a CSV file we write, as RFC 4180 and spreadsheets want it.</summary>
@@ -5,7 +7,7 @@ internal static class CsvField
 {
     /// <summary>
     /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it as a formula
-    /// (names come from imported files and, through them, from anyone).
+    /// (<see cref="FormulaGuard"/>: the importer takes it off again).
     /// </summary>
     public static string Quote(string? value)
     {
@@ -13,10 +15,7 @@ internal static class CsvField
         {
             return "";
         }
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
+        value = FormulaGuard.Protect(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

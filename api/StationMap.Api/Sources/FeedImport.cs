@@ -12,11 +12,13 @@ public sealed class FeedImport(StationDataSources dataSources, TimeProvider time
     public async Task RunAsync(RefreshSourceOptions source, FetchedFeed feed, CancellationToken cancellationToken)
     {
         CoordinateSystems.TryParse(source.Crs, out var crs);
+        InputFormats.TryParse(source.Format, out var format);
         var options = new ImportOptions
         {
             FilePath = feed.Path,
             Source = source.Name,
-            Format = Enum.Parse<InputFormat>(source.Format, ignoreCase: true),
+            Format = format,
+            Sheet = source.Sheet,
             Crs = crs,
             Mode = source.Mode == "full" ? ImportMode.Full : ImportMode.Incremental,
             Encoding = source.Encoding,

@@ -16,8 +16,12 @@ public sealed class RefreshSourceOptions
     [Required]
     public string Location { get; set; } = "";
 
-    [RegularExpression("^(csv|geojson|osm)$")]
+    /// <summary>csv, xlsx, geojson, osm (OpenStreetMap XML) or pbf (OpenStreetMap PBF).</summary>
+    [RegularExpression("^(csv|xlsx|geojson|osm|pbf)$")]
     public string Format { get; set; } = "csv";
+
+    /// <summary>The sheet of an xlsx feed; the first visible sheet when null.</summary>
+    public string? Sheet { get; set; }
 
     [RegularExpression("^(wgs84|gcj02|bd09)$")]
     public string Crs { get; set; } = "wgs84";
@@ -27,7 +31,7 @@ public sealed class RefreshSourceOptions
 
     public string Encoding { get; set; } = "utf-8";
 
-    /// <summary>Optional header-mapping file for CSV sources.</summary>
+    /// <summary>Optional header-mapping file for CSV and xlsx sources.</summary>
     public string? Mapping { get; set; }
 
     /// <summary>Cron expression evaluated in Asia/Shanghai; daily at 03:00 by default.</summary>

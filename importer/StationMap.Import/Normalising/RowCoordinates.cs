@@ -11,9 +11,18 @@ namespace StationMap.Import.Normalising;
 /// </summary>
 internal static class RowCoordinates
 {
+    /// <summary>Why a row with an address and no coordinates is rejected (the report counts these rows apart).</summary>
+    public const string AddressWithoutCoordinates =
+        "no coordinates, only an address: the importer does not geocode; give the row's lat/lon (纬度/经度), e.g. from a map's coordinate picker";
+
     /// <summary>The WGS-84 position of the row, or null after telling <paramref name="reject"/> (field, value, reason) why not.</summary>
     public static LatLon? Read(SourceRow row, CoordinateSystem crs, BoundingBox? region, Action<string, string?, string> reject)
     {
+        if (row[ImportField.Lat] is null && row[ImportField.Lon] is null && row[ImportField.Address] is { } address)
+        {
+            reject("lat,lon", address, AddressWithoutCoordinates);
+            return null;
+        }
         var lat = Coordinate(row, ImportField.Lat, reject);
         var lon = Coordinate(row, ImportField.Lon, reject);
         if (lat is null || lon is null)

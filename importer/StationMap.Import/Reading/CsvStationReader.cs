@@ -9,8 +9,6 @@ namespace StationMap.Import.Reading;
 /// </summary>
 public sealed class CsvStationReader : IStationReader
 {
-    private static readonly ImportField[] Required = [ImportField.ExternalId, ImportField.Name, ImportField.Lat, ImportField.Lon];
-
     private readonly CsvDataReader _csv;
     private readonly (int Ordinal, ImportField Field)[] _columns;
 
@@ -37,26 +35,14 @@ public sealed class CsvStationReader : IStationReader
             _csv.Dispose();
             throw new ImportInputException("the file is empty: expected a header row");
         }
-        var columns = new List<(int, ImportField)>();
-        var seen = new Dictionary<ImportField, string>();
-        for (var i = 0; i < _csv.FieldCount; i++)
+        var headers = Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName).ToArray();
+        var header = HeaderColumns.Of(headers, names, kindRequired);
+        if (header.Missing.Length > 0)
         {
-            var header = _csv.GetName(i);
-            if (names.TryGet(header, out var field) && seen.TryAdd(field, header))
-            {
-                columns.Add((i, field));
-            }
-        }
-        var missing = Required.Concat(kindRequired ? [ImportField.Kind] : [])
-            .Where(f => !seen.ContainsKey(f)).Select(f => f.ToWire()).ToList();
-        if (missing.Count > 0)
-        {
-            var headers = string.Join(", ", Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName));
             _csv.Dispose();
-            throw new ImportInputException(
-                $"missing required column(s) {string.Join(", ", missing)}; the header has: {headers} (map others with --mapping)");
+            throw new ImportInputException(header.Problem(headers));
         }
-        _columns = columns.ToArray();
+        _columns = header.Columns;
     }
 
     public string PositionName => "line";
@@ -78,7 +64,7 @@ public sealed class CsvStationReader : IStationReader
             {
                 if (ordinal < fieldCount)
                 {
-                    var span = _csv.GetFieldSpan(ordinal).Trim();
+                    var span = FormulaGuard.Unprotect(_csv.GetFieldSpan(ordinal).Trim());
                     row[field] = span.IsEmpty ? null : span.ToString();
                 }
             }

@@ -10,7 +10,7 @@ public sealed class ImportReport
     private readonly List<RowIssue> _issues = [];
     private readonly List<RowChange> _changes = [];
 
-    /// <summary>"line", "feature" or "node": what <see cref="RowIssue.Position"/> counts.</summary>
+    /// <summary>"line", "row", "feature" or "node": what <see cref="RowIssue.Position"/> counts.</summary>
     public string PositionName { get; set; } = "line";
 
     public long RowsRead { get; internal set; }
@@ -20,6 +20,9 @@ public sealed class ImportReport
     public long Rejected { get; internal set; }
 
     public long Warnings { get; internal set; }
+
+    /// <summary>Of <see cref="Rejected"/>, the rows that had an address but no coordinates (nothing is geocoded).</summary>
+    public long AddressOnly { get; internal set; }
 
     public long Inserted { get; internal set; }
 
@@ -41,6 +44,10 @@ public sealed class ImportReport
         if (issue.Outcome == RowOutcome.Warning)
         {
             Warnings++;
+        }
+        else if (string.Equals(issue.Reason, Normalising.RowCoordinates.AddressWithoutCoordinates, StringComparison.Ordinal))
+        {
+            AddressOnly++;
         }
     }
 

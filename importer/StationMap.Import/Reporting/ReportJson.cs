@@ -46,6 +46,7 @@ public static class ReportJson
         json.WriteNumber("updated", report.Updated);
         json.WriteNumber("unchanged", report.Unchanged);
         json.WriteNumber("rejected", report.Rejected);
+        json.WriteNumber("addressOnly", report.AddressOnly);
         json.WriteNumber("retired", report.Retired);
         json.WriteNumber("warnings", report.Warnings);
 

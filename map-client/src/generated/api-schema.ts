@@ -513,6 +513,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/stations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stations as CSV in the importer's columns (UTF-8 with a BOM, for Excel; operator key required)
+         * @description Streams every matching live station from one snapshot, no cap, a few hundred rows in memory at a time. Worst case: all of 1,000,000 stations, measured on a loaded 2-core machine: CSV ~300 MB in ~14 s, xlsx ~170 MB in ~13 s, GeoJSON ~500 MB in ~10 s, one database connection meanwhile; a district is a fraction of that.
+         */
+        get: operations["ExportStationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/stations.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stations as an Excel workbook, one sheet in the importer's columns (operator key required)
+         * @description Streams every matching live station from one snapshot, no cap, a few hundred rows in memory at a time. Worst case: all of 1,000,000 stations, measured on a loaded 2-core machine: CSV ~300 MB in ~14 s, xlsx ~170 MB in ~13 s, GeoJSON ~500 MB in ~10 s, one database connection meanwhile; a district is a fraction of that. A sheet holds at most 1,048,575 stations: more is a 422 naming district.
+         */
+        get: operations["ExportStationsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/stations.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stations as a GeoJSON FeatureCollection (WGS-84), properties named as the importer's columns (operator key required)
+         * @description Streams every matching live station from one snapshot, no cap, a few hundred rows in memory at a time. Worst case: all of 1,000,000 stations, measured on a loaded 2-core machine: CSV ~300 MB in ~14 s, xlsx ~170 MB in ~13 s, GeoJSON ~500 MB in ~10 s, one database connection meanwhile; a district is a fraction of that.
+         */
+        get: operations["ExportStationsGeoJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -2735,6 +2795,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRun"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportStationsCsv: {
+        parameters: {
+            query?: {
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description Only this source's stations (what the importer's --source named); every source when absent. Export one source to re-import the file under it. */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportStationsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description Only this source's stations (what the importer's --source named); every source when absent. Export one source to re-import the file under it. */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportStationsGeoJson: {
+        parameters: {
+            query?: {
+                /** @description Only the stations of this district, as the station lists name it (e.g. 朝阳区); every district when absent or blank. */
+                district?: string;
+                /** @description Station kinds, comma-separated (warm_station, workers_home, checkpoint_rest_stop); every kind when absent. */
+                kind?: string;
+                /** @description Only this source's stations (what the importer's --source named); every source when absent. Export one source to re-import the file under it. */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["Stream"];
                 };
             };
             /** @description Bad Request */

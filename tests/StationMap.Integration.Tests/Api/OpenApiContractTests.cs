@@ -38,6 +38,9 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         { "/api/reports/visits", "month district" },
         { "/api/reports/visits.csv", "month district" },
         { "/api/reports/visits.xlsx", "month district" },
+        { "/api/exports/stations.csv", "district kind source" },
+        { "/api/exports/stations.xlsx", "district kind source" },
+        { "/api/exports/stations.geojson", "district kind source" },
         { "/api/planning/coverage", "layer! radiusM kind cellM" },
         { "/tiles/stations/{z}/{x}/{y}.mvt", "kind amenity openNow crs truck vehicleLengthM hazmat" },
         { "/tiles/stations.json", "kind amenity openNow crs truck vehicleLengthM hazmat" },
@@ -93,6 +96,20 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         {
             Assert.Equal(0, schema.GetProperty("exclusiveMinimum").GetDouble());
         }
+    }
+
+    [Theory]
+    [InlineData("/api/exports/stations.csv", "text/csv")]
+    [InlineData("/api/exports/stations.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("/api/exports/stations.geojson", "application/geo+json")]
+    public void The_exports_state_their_worst_case_and_what_they_answer(string path, string contentType)
+    {
+        var operation = Get(path);
+        Assert.Contains("Worst case: all of 1,000,000 stations", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out var ok) && ok.TryGetProperty("content", out var content)
+            && content.TryGetProperty(contentType, out _), $"{path}: {responses}");
+        Assert.True(operation.TryGetProperty("security", out _), $"{path} names no key");
     }
 
     [Fact]

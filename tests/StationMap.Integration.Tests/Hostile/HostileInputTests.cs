@@ -22,7 +22,17 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
     {
         Assert.Contains(site.Endpoints, e => e.Method == "POST" && e.Pattern.RawText == "/api/routes/stops");
         Assert.Contains(site.Endpoints, e => e.Method == "GET" && e.Pattern.RawText == "/api/stations/nearest");
+        Assert.Contains(site.Endpoints, e => e.Method == "GET" && e.Pattern.RawText == "/api/exports/stations.xlsx");
         Assert.True(site.Endpoints.Count >= 15, string.Join(", ", site.Endpoints.Select(e => $"{e.Method} {e.Pattern.RawText}")));
+    }
+
+    [Fact]
+    public async Task The_keyed_reads_are_reached_past_their_door()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/exports/stations.csv?kind=bakery");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", site.OperatorKey);
+        using var response = await site.Client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Theory]
@@ -58,6 +68,11 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
         foreach (var (header, value) in hostile.Headers)
         {
             request.Headers.TryAddWithoutValidation(header, value);
+        }
+        if (method == "GET" && HostileSite.KeyedReads.Any(p => path.StartsWith(p, StringComparison.Ordinal))
+            && !hostile.Headers.ContainsKey("Authorization"))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", site.OperatorKey);
         }
         HttpResponseMessage response;
         try

@@ -18,6 +18,15 @@ public sealed class HostileSite : IAsyncLifetime
 
     public IReadOnlyList<(string Method, RoutePattern Pattern)> Endpoints { get; private set; } = [];
 
+    /// <summary>An operator's key, sent with the keyed reads that the corpus attacks past their door (<see cref="KeyedReads"/>).</summary>
+    public string OperatorKey { get; private set; } = "";
+
+    /// <summary>
+    /// Keyed reads whose parameters the corpus reaches with <see cref="OperatorKey"/> (without one every case is a 401
+    /// before a parameter is read). Reads only: a key sent to writes would change the site under the other cases.
+    /// </summary>
+    public static IReadOnlyList<string> KeyedReads { get; } = ["/api/exports/"];
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabases.CreateWithDemoDataAsync("hostile");
@@ -28,6 +37,8 @@ public sealed class HostileSite : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = new HttpClient { BaseAddress = _factory.ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        OperatorKey = await _factory.Services.GetRequiredService<StationMap.Store.Operators.OperatorKeys>()
+            .CreateAsync("hostile-operator", "operator", CancellationToken.None);
         // Clusters answer from the index only (a 503 before it loads): attack what a running site serves.
         await using (var dataSource = Npgsql.NpgsqlDataSource.Create(TestDatabases.ConnectionStringFor(_database)))
         {

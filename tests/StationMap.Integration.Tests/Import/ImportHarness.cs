@@ -42,6 +42,28 @@ internal static class ImportHarness
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// A source's stations as text, one line per station by external id, with every column an import writes (the
+    /// coordinates to the last bit): equal lists, equal stations whatever file they came from.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> StationContentsAsync(NpgsqlDataSource dataSource, string source)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT ROW(external_id, kind, name, address, district, float8send(ST_X(location)), float8send(ST_Y(location)),
+                       amenities, opening_hours, opening_hours_original, truck_parking_spaces, max_vehicle_length_m,
+                       hazmat_allowed, phone, host, retired_at IS NULL)::text
+            FROM station WHERE source = @source ORDER BY external_id
+            """);
+        command.Parameters.AddWithValue("source", source);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
     public static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);

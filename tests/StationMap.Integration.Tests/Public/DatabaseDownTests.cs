@@ -73,6 +73,8 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
             (HttpMethod.Post, "/api/routes/stops", """{"route":{"type":"LineString","coordinates":[[116.30,39.90],[116.45,39.92]]},"corridorM":1000}"""),
             (HttpMethod.Get, "/api/sources", null),
             (HttpMethod.Get, "/api/imports", null),
+            (HttpMethod.Get, "/api/exports/stations.csv?source=demo", null),
+            (HttpMethod.Get, "/api/exports/stations.xlsx?source=demo", null),
             (HttpMethod.Get, "/api/planning/layers", null),
             (HttpMethod.Get, "/api/planning/coverage?layer=freight_drivers&radiusM=500", null),
         ]);
@@ -220,7 +222,8 @@ public sealed class DatabaseDownTests(PrivateCluster cluster) : IClassFixture<Pr
 
     private Task<HttpResponseMessage> SendAsync((HttpMethod Method, string Path, string? Body) request, string? key = null)
     {
-        key ??= request.Path is "/api/sources" or "/api/imports" ? _readerKey : null;
+        key ??= request.Path is "/api/sources" or "/api/imports" || request.Path.StartsWith("/api/exports/", StringComparison.Ordinal)
+            ? _readerKey : null;
         var message = new HttpRequestMessage(request.Method, request.Path);
         if (request.Body is { } body)
         {
