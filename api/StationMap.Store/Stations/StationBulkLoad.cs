@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Store.Merging;
 
 namespace StationMap.Store.Stations;
@@ -47,8 +46,8 @@ internal static class StationBulkLoad
             var r = row.Record ?? throw new InvalidOperationException(
                 $"station '{row.ExternalId}' was passed as unchanged but its source has no station yet");
             StationCopyRow.Write(writer, r, locationAsGeometry: true);
-            writer.Write(row.ContentHash ?? hash.Of(r), NpgsqlDbType.Bigint);
-            writer.Write(source, NpgsqlDbType.Text);
+            writer.Write(row.ContentHash ?? hash.Of(r));
+            writer.Write(source);
             onChanged?.Invoke(r.ExternalId, true);
         }, cancellationToken);
         await StationSecondaryIndexes.BuildAsync(merge, rebuild, cancellationToken);

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Domain;
 using StationMap.Store.Merging;
 
@@ -157,14 +156,14 @@ public static class StationMerge
             return 0;
         }
         await merge.StageAsync("station_missing", "external_id text NOT NULL", externalIds,
-            (writer, externalId) => writer.Write(externalId, NpgsqlDbType.Text), cancellationToken);
+            (writer, externalId) => writer.Write(externalId), cancellationToken);
         return await merge.ExecuteAsync(RetireMissing, cancellationToken);
     }
 
-    private static void WriteStaged(NpgsqlBinaryImporter writer, StagedStation station)
+    private static void WriteStaged(CopyRowWriter writer, StagedStation station)
     {
         StationCopyRow.Write(writer, station.Record, locationAsGeometry: false);
-        writer.Write(station.ContentHash, NpgsqlDbType.Bigint);
-        writer.Write(station.IsNew, NpgsqlDbType.Boolean);
+        writer.Write(station.ContentHash);
+        writer.Write(station.IsNew);
     }
 }
