@@ -17,6 +17,10 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
     // import the killer missed is not a failure of what is tested here: the store is put back and the kill tried again.
     private const int Attempts = 8;
 
+    // The station table's validated constraints and the foreign keys that reference it (a bulk load drops and rebuilds the keys).
+    private const string Constraints =
+        "SELECT count(*) FROM pg_constraint WHERE (conrelid = 'station'::regclass OR confrelid = 'station'::regclass) AND convalidated";
+
     [Theory]
     [InlineData("COPY (SELECT external_id")]
     [InlineData("COPY station_staging")]
@@ -63,6 +67,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
 
     [Theory]
     [InlineData("COPY station (")]
+    [InlineData("ALTER TABLE station ADD CONSTRAINT")]
     [InlineData("CREATE INDEX")]
     public async Task Killing_the_backend_during_a_bulk_load_leaves_the_store_and_its_indexes_unchanged(string statementPrefix)
     {
@@ -79,6 +84,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             var before = await StationsHashAsync(Database.DataSources.Write);
             var indexesBefore = await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
+            var constraintsBefore = await CountAsync(Database.DataSources.Write, Constraints);
 
             var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue };
             if (await ImportKilledAsync(applicationName, statementPrefix, () => ImportAsync(victim, bulk)) is not { } result)
@@ -90,6 +96,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
             Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
+            Assert.Equal(constraintsBefore, await CountAsync(Database.DataSources.Write, Constraints));
             return;
         }
         Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} bulk loads");
