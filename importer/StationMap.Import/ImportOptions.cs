@@ -66,6 +66,12 @@ public sealed record ImportOptions
     /// </summary>
     public int BulkLoadMaxStations { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMaxStations;
 
+    /// <summary>
+    /// The caller will write the report files (<see cref="Reporting.ReportFiles"/>): a station import renders their
+    /// items while the database finishes the merge, instead of after the run.
+    /// </summary>
+    public bool PrepareReportFiles { get; init; }
+
     /// <summary>The format that a file's extension suggests (.csv/.txt/.tsv, .geojson/.json, .osm), or null.</summary>
     public static InputFormat? FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

@@ -39,6 +39,7 @@ internal static class StationBulkLoad
         IEnumerable<StationMergeRow> rows,
         StationContentHash hash,
         Action<string, bool>? onChanged,
+        Action? changesTold,
         CancellationToken cancellationToken)
     {
         var rebuild = await StationDeferredIndexes.DropAsync(merge, cancellationToken);
@@ -51,6 +52,7 @@ internal static class StationBulkLoad
             writer.Write(source);
             onChanged?.Invoke(r.ExternalId, true);
         }, cancellationToken);
+        changesTold?.Invoke();
         await StationDeferredIndexes.BuildAsync(merge, rebuild, cancellationToken);
         return loaded;
     }

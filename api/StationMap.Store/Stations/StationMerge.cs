@@ -89,7 +89,7 @@ public static class StationMerge
         bool retireMissing,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged: null,
-            DefaultBulkLoadMaxStations, cancellationToken);
+            changesTold: null, DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overload, and tells <paramref name="onChanged"/> the external id of every inserted (true) or
@@ -104,11 +104,14 @@ public static class StationMerge
         Action<string, bool>? onChanged,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged,
-            DefaultBulkLoadMaxStations, cancellationToken);
+            changesTold: null, DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overloads, with the rows made once the source's stored stations are known (so the caller can skip
     /// the work for rows it can tell are unchanged), and the store size up to which a new source is bulk loaded.
+    /// <paramref name="changesTold"/> is called once every row has been read and every change told to
+    /// <paramref name="onChanged"/>, while the server still has work to do (building indexes, inserting, retiring):
+    /// a caller can use the wait.
     /// </summary>
     public static async Task<MergeCounts> MergeAsync(
         NpgsqlConnection connection,
@@ -117,6 +120,7 @@ public static class StationMerge
         Func<StoredStations, IEnumerable<StationMergeRow>> rows,
         bool retireMissing,
         Action<string, bool>? onChanged,
+        Action? changesTold,
         int bulkLoadMaxStations,
         CancellationToken cancellationToken)
     {
@@ -128,7 +132,7 @@ public static class StationMerge
         var hash = new StationContentHash();
         if (await StationBulkLoad.AppliesAsync(merge, stored, bulkLoadMaxStations, cancellationToken))
         {
-            var loaded = await StationBulkLoad.LoadAsync(merge, source, rows(stored), hash, onChanged, cancellationToken);
+            var loaded = await StationBulkLoad.LoadAsync(merge, source, rows(stored), hash, onChanged, changesTold, cancellationToken);
             return new MergeCounts(loaded, loaded, 0, 0, 0);
         }
 
@@ -140,7 +144,12 @@ public static class StationMerge
         {
             await merge.ExecuteAsync(IndexStaging, cancellationToken);
             (_, updated) = await merge.ChangesAsync(UpdateChanged, onChanged, cancellationToken);
+            changesTold?.Invoke();
             await merge.ExecuteAsync(RecordHashes, cancellationToken);
+        }
+        else
+        {
+            changesTold?.Invoke();
         }
 
         var inserted = changed.New > 0 ? await merge.ExecuteAsync(InsertNew, cancellationToken) : 0;

@@ -1,5 +1,6 @@
 using Npgsql;
 using StationMap.Import;
+using StationMap.Import.Reporting;
 using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
@@ -86,7 +87,9 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
             var constraintsBefore = await CountAsync(Database.DataSources.Write, Constraints);
 
-            var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue };
+            // Report files prepared: once the COPY is done their items are rendered ahead, and a later failure must
+            // drop that rendering with the changes it lists.
+            var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue, PrepareReportFiles = true };
             if (await ImportKilledAsync(applicationName, statementPrefix, () => ImportAsync(victim, bulk)) is not { } result)
             {
                 continue;
@@ -97,6 +100,10 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
             Assert.Equal(constraintsBefore, await CountAsync(Database.DataSources.Write, Constraints));
+            var csv = Path.Combine(Folder, source + ".report.csv");
+            ReportFiles.Write(result, new ImportRunInfo(source, "bulk.csv", "csv", "wgs84", "incremental"), csv, Path.ChangeExtension(csv, ".json"));
+            Assert.DoesNotContain(File.ReadLines(csv), line => line.StartsWith("inserted,", StringComparison.Ordinal));
+            Assert.Equal(0, result.Report.Inserted);
             return;
         }
         Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} bulk loads");
