@@ -104,4 +104,11 @@ public sealed record ImportOptions
     /// the GiST indexes afterwards (the table is locked meanwhile); -1: never.
     /// </summary>
     public int BulkLoadMaxStations { get; init; } = StationMap.Store.Stations.StationMerge.DefaultBulkLoadMaxStations;
+
+    /// <summary>
+    /// The caller will write the report files (<see cref="Reporting.ReportFiles"/>): a station import renders their
+    /// items while the database finishes the merge, instead of after the run.
+    /// </summary>
+    public bool PrepareReportFiles { get; init; }
+
 }

@@ -37,22 +37,22 @@ public static class ImportPipeline
         ImportResult Finish(ImportStatus status, string? error, long? runId = null) =>
             new(status, report, sha256, started, time.GetUtcNow(), error, runId);
 
-        FileStream file;
+        FileStream? file = null;
         IStationReader reader;
+        // The checksum reads the file a second time, on a thread of its own, once the import has read it (while the
+        // database finishes the merge): it is only needed when the run is recorded.
         Task<string>? checksum = null;
+        Task<string> Checksum() => checksum ??= Sha256Async(options.FilePath, cancellationToken);
         try
         {
             file = new FileStream(options.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            // The checksum reads the file a second time, on another core, while the import reads it: it is only
-            // needed when the run is recorded.
-            checksum = Sha256Async(options.FilePath, cancellationToken);
             reader = Open(file, options, target);
             report.PositionName = reader.PositionName;
         }
         catch (Exception e) when (e is ImportInputException or IOException or UnauthorizedAccessException)
         {
             // A file that cannot be opened has no checksum; one that opens but does not parse has one.
-            sha256 = checksum is null ? null : await checksum;
+            sha256 = file is null ? null : await Checksum();
             var invalid = Finish(ImportStatus.InvalidInput, e.Message);
             return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
         }
@@ -61,18 +61,18 @@ public static class ImportPipeline
         {
             if (options.Mode == ImportMode.Full && target.RefusesFullImport is { } refusal)
             {
-                sha256 = await checksum;
+                sha256 = await Checksum();
                 var invalid = Finish(ImportStatus.InvalidInput, refusal);
                 return await RecordOutsideAsync(dataSource, invalid, run, cancellationToken);
             }
-            var readProgress = new ReadProgress(report, file, progress);
+            var readProgress = new ReadProgress(report, file, progress, readDone: () => Checksum());
             ImportResult result;
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var counts = await target.MergeAsync(connection, transaction, reader.Rows(), readProgress, cancellationToken);
-                sha256 = await checksum;
+                sha256 = await Checksum();
                 report.Retired = counts.Retired;
 
                 if (options.Mode == ImportMode.Full && report.Accepted == 0)
@@ -103,13 +103,13 @@ public static class ImportPipeline
             catch (ImportInputException e)
             {
                 report.ClearChanges();
-                sha256 = await checksum;
+                sha256 = await Checksum();
                 result = Finish(ImportStatus.InvalidInput, e.Message);
             }
             catch (NpgsqlException e)
             {
                 report.ClearChanges();
-                sha256 = await checksum;
+                sha256 = await Checksum();
                 result = Finish(ImportStatus.Failed, "database failure, nothing was changed: " + e.Message);
             }
             progress?.Invoke(new ImportProgress(ImportPhase.Done, report.RowsRead, file.Length, file.Length));

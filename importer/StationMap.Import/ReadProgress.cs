@@ -4,9 +4,9 @@ namespace StationMap.Import;
 
 /// <summary>
 /// Tells an import's progress while its accepted rows pass on to the merge: the phase, the rows read and how far into
-/// the file the reader is, every so many rows, and once reading is done.
+/// the file the reader is, every so many rows, and once reading is done (then <paramref name="readDone"/> too).
 /// </summary>
-internal sealed class ReadProgress(ImportReport report, FileStream file, Action<ImportProgress>? progress)
+internal sealed class ReadProgress(ImportReport report, FileStream file, Action<ImportProgress>? progress, Action? readDone = null)
 {
     private const int Every = 16_384;
 
@@ -25,5 +25,6 @@ internal sealed class ReadProgress(ImportReport report, FileStream file, Action<
             }
         }
         progress?.Invoke(new ImportProgress(ImportPhase.Merging, report.RowsRead, length, length));
+        readDone?.Invoke();
     }
 }

@@ -156,6 +156,7 @@ internal static class ImportCommand
             Region = box,
             DefaultKind = kind,
             DryRun = dryRun,
+            PrepareReportFiles = true,
             Strict = strict,
             Target = importTarget,
             DefaultLayer = layer?.Trim(),

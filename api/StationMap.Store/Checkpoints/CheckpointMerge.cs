@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Domain;
 using StationMap.Store.Merging;
 
@@ -19,12 +18,12 @@ public static class CheckpointMerge
         KeepsUpdatedAt: false,
         (writer, c) =>
         {
-            writer.Write(c.ExternalId, NpgsqlDbType.Text);
-            writer.Write(c.Name, NpgsqlDbType.Text);
+            writer.Write(c.ExternalId);
+            writer.Write(c.Name);
             writer.WriteOrNull(c.Road);
             writer.WriteOrNull(c.District);
-            writer.Write(c.Lon, NpgsqlDbType.Double);
-            writer.Write(c.Lat, NpgsqlDbType.Double);
+            writer.Write(c.Lon);
+            writer.Write(c.Lat);
         });
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class StagedMerge(NpgsqlConnection connection, NpgsqlTransaction
     /// <summary>Creates the staging table <paramref name="table"/> and copies <paramref name="rows"/> into it; returns how many.</summary>
     /// <param name="columns">The table's column definitions, in the order <paramref name="write"/> writes them.</param>
     public async Task<long> StageAsync<T>(
-        string table, string columns, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+        string table, string columns, IEnumerable<T> rows, Action<CopyRowWriter, T> write, CancellationToken cancellationToken)
     {
         await ExecuteAsync($"CREATE TEMP TABLE {table} ({columns}) ON COMMIT DROP", cancellationToken);
         return await CopyAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", rows, write, cancellationToken);
@@ -37,18 +37,31 @@ internal sealed class StagedMerge(NpgsqlConnection connection, NpgsqlTransaction
 
     /// <summary>Runs the binary COPY <paramref name="copy"/> with one row of <paramref name="write"/> per item; returns how many.</summary>
     public async Task<long> CopyAsync<T>(
-        string copy, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+        string copy, IEnumerable<T> rows, Action<CopyRowWriter, T> write, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        // Synchronous writes: they only fill Npgsql's buffer (a send happens when it is full), and a dozen awaited
-        // calls per row cost more than the row itself on a million-row import.
-        foreach (var row in rows)
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, cancellationToken);
+        var writer = new CopyRowWriter(stream);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            writer.StartRow();
-            write(writer, row);
+            // Synchronous writes: they only fill buffers (a send happens when Npgsql's is full), and awaiting per row
+            // cost more than the row itself on a million-row import.
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.StartRow();
+                write(writer, row);
+            }
+            writer.Complete();
         }
-        return (long)await writer.CompleteAsync(cancellationToken);
+        catch (Exception e) when (e is not NpgsqlException)
+        {
+            // The rows failed, not the connection (bad input, cancellation): end the COPY with an error rather than
+            // let disposing the stream complete it with the rows sent so far. After a database failure the COPY is
+            // over already.
+            await stream.CancelAsync();
+            throw;
+        }
+        return writer.Rows;
     }
 
     /// <summary>Runs one statement; returns the rows it affected.</summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace StationMap.Store.Merging;
 
 /// <summary>
@@ -13,4 +11,4 @@ namespace StationMap.Store.Merging;
 /// <param name="Compared">The columns besides the location that make a stored row changed, as named in both tables.</param>
 /// <param name="KeepsUpdatedAt">Whether the table has an <c>updated_at</c> that a change sets.</param>
 internal sealed record UpsertTable<T>(
-    string Name, string StagingColumns, string[] Compared, bool KeepsUpdatedAt, Action<NpgsqlBinaryImporter, T> Write);
+    string Name, string StagingColumns, string[] Compared, bool KeepsUpdatedAt, Action<CopyRowWriter, T> Write);

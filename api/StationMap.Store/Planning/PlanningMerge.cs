@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Domain.Planning;
 using StationMap.Store.Merging;
 
@@ -19,13 +18,13 @@ public static class PlanningMerge
         KeepsUpdatedAt: true,
         (writer, r) =>
         {
-            writer.Write(r.ExternalId, NpgsqlDbType.Text);
-            writer.Write(r.Layer, NpgsqlDbType.Text);
-            writer.Write(r.Name, NpgsqlDbType.Text);
-            writer.Write(r.Weight, NpgsqlDbType.Double);
+            writer.Write(r.ExternalId);
+            writer.Write(r.Layer);
+            writer.Write(r.Name);
+            writer.Write(r.Weight);
             writer.WriteOrNull(r.District);
-            writer.Write(r.Lon, NpgsqlDbType.Double);
-            writer.Write(r.Lat, NpgsqlDbType.Double);
+            writer.Write(r.Lon);
+            writer.Write(r.Lat);
         });
 
     private static readonly UpsertTable<CandidateRecord> Candidates = new(
@@ -35,14 +34,14 @@ public static class PlanningMerge
         KeepsUpdatedAt: true,
         (writer, r) =>
         {
-            writer.Write(r.ExternalId, NpgsqlDbType.Text);
-            writer.Write(r.HostType, NpgsqlDbType.Text);
-            writer.Write(r.Name, NpgsqlDbType.Text);
-            writer.WriteOrNull(r.Capacity, NpgsqlDbType.Integer);
+            writer.Write(r.ExternalId);
+            writer.Write(r.HostType);
+            writer.Write(r.Name);
+            writer.WriteOrNull(r.Capacity);
             writer.WriteOrNull(r.District);
             writer.WriteOrNull(r.Address);
-            writer.Write(r.Lon, NpgsqlDbType.Double);
-            writer.Write(r.Lat, NpgsqlDbType.Double);
+            writer.Write(r.Lon);
+            writer.Write(r.Lat);
         });
 
     /// <param name="deleteMissing">A full import: demand points of this source absent from the records are deleted.</param>

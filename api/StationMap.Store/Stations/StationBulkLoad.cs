@@ -1,15 +1,15 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Store.Merging;
 
 namespace StationMap.Store.Stations;
 
 /// <summary>
 /// A source's first import into a small store (the seeding of a new system): the rows go straight into the station
-/// table by binary COPY, with no staging table, no join and no GiST maintenance; the GiST indexes are dropped first and
-/// built again afterwards, all in the merge's transaction. Measured on a million rows: maintaining the geography and
-/// geometry GiST indexes row by row cost three times building them at the end. The table is locked meanwhile, which
-/// in a store this small costs readers little; a larger store takes the staged path, which keeps it readable.
+/// table by binary COPY, with no staging table, no join and no index maintenance; the keys and indexes are dropped
+/// first and built again afterwards (<see cref="StationDeferredIndexes"/>), all in the merge's transaction. Measured on
+/// a million rows: maintaining the geography and geometry GiST indexes row by row cost three times building them at
+/// the end. The table (and the tables whose foreign keys reference it) are locked meanwhile, which in a store this
+/// small costs readers little; a larger store takes the staged path, which keeps it readable.
 /// </summary>
 internal static class StationBulkLoad
 {
@@ -39,19 +39,21 @@ internal static class StationBulkLoad
         IEnumerable<StationMergeRow> rows,
         StationContentHash hash,
         Action<string, bool>? onChanged,
+        Action? changesTold,
         CancellationToken cancellationToken)
     {
-        var rebuild = await StationSecondaryIndexes.DropAsync(merge, cancellationToken);
+        var rebuild = await StationDeferredIndexes.DropAsync(merge, cancellationToken);
         var loaded = await merge.CopyAsync(CopyStations, rows, (writer, row) =>
         {
             var r = row.Record ?? throw new InvalidOperationException(
                 $"station '{row.ExternalId}' was passed as unchanged but its source has no station yet");
             StationCopyRow.Write(writer, r, locationAsGeometry: true);
-            writer.Write(row.ContentHash ?? hash.Of(r), NpgsqlDbType.Bigint);
-            writer.Write(source, NpgsqlDbType.Text);
+            writer.Write(row.ContentHash ?? hash.Of(r));
+            writer.Write(source);
             onChanged?.Invoke(r.ExternalId, true);
         }, cancellationToken);
-        await StationSecondaryIndexes.BuildAsync(merge, rebuild, cancellationToken);
+        changesTold?.Invoke();
+        await StationDeferredIndexes.BuildAsync(merge, rebuild, cancellationToken);
         return loaded;
     }
 }

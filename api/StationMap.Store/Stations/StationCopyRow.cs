@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using Npgsql;
-using NpgsqlTypes;
 using StationMap.Domain;
 using StationMap.Store.Merging;
 
@@ -13,28 +10,28 @@ namespace StationMap.Store.Stations;
 /// </summary>
 internal static class StationCopyRow
 {
-    public static void Write(NpgsqlBinaryImporter writer, StationRecord r, bool locationAsGeometry)
+    public static void Write(CopyRowWriter writer, StationRecord r, bool locationAsGeometry)
     {
-        writer.Write(r.ExternalId, NpgsqlDbType.Text);
-        writer.Write(r.Kind.ToWire(), NpgsqlDbType.Text);
-        writer.Write(r.Name, NpgsqlDbType.Text);
+        writer.Write(r.ExternalId);
+        writer.Write(r.Kind.ToWire());
+        writer.Write(r.Name);
         writer.WriteOrNull(r.Address);
         writer.WriteOrNull(r.District);
         if (locationAsGeometry)
         {
-            writer.Write(new Point(r.Lon, r.Lat) { SRID = 4326 }, NpgsqlDbType.Geometry);
+            writer.WritePoint(r.Lon, r.Lat, 4326);
         }
         else
         {
-            writer.Write(r.Lon, NpgsqlDbType.Double);
-            writer.Write(r.Lat, NpgsqlDbType.Double);
+            writer.Write(r.Lon);
+            writer.Write(r.Lat);
         }
-        writer.Write(Amenities.ToWire(r.Amenities), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        writer.Write(Amenities.ToWire(r.Amenities));
         writer.WriteOrNull(r.OpeningHours);
         writer.WriteOrNull(r.OpeningHoursOriginal);
-        writer.WriteOrNull(r.TruckParkingSpaces, NpgsqlDbType.Integer);
-        writer.WriteOrNull(r.MaxVehicleLengthM, NpgsqlDbType.Double);
-        writer.Write(r.HazmatAllowed, NpgsqlDbType.Boolean);
+        writer.WriteOrNull(r.TruckParkingSpaces);
+        writer.WriteOrNull(r.MaxVehicleLengthM);
+        writer.Write(r.HazmatAllowed);
         writer.WriteOrNull(r.Phone);
         writer.WriteOrNull(r.Host);
     }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using StationMap.Domain;
 using StationMap.Store.Merging;
 
@@ -90,7 +89,7 @@ public static class StationMerge
         bool retireMissing,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged: null,
-            DefaultBulkLoadMaxStations, cancellationToken);
+            changesTold: null, DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overload, and tells <paramref name="onChanged"/> the external id of every inserted (true) or
@@ -105,11 +104,14 @@ public static class StationMerge
         Action<string, bool>? onChanged,
         CancellationToken cancellationToken) =>
         MergeAsync(connection, transaction, source, _ => records.Select(StationMergeRow.Of), retireMissing, onChanged,
-            DefaultBulkLoadMaxStations, cancellationToken);
+            changesTold: null, DefaultBulkLoadMaxStations, cancellationToken);
 
     /// <summary>
     /// As the other overloads, with the rows made once the source's stored stations are known (so the caller can skip
     /// the work for rows it can tell are unchanged), and the store size up to which a new source is bulk loaded.
+    /// <paramref name="changesTold"/> is called once every row has been read and every change told to
+    /// <paramref name="onChanged"/>, while the server still has work to do (building indexes, inserting, retiring):
+    /// a caller can use the wait.
     /// </summary>
     public static async Task<MergeCounts> MergeAsync(
         NpgsqlConnection connection,
@@ -118,6 +120,7 @@ public static class StationMerge
         Func<StoredStations, IEnumerable<StationMergeRow>> rows,
         bool retireMissing,
         Action<string, bool>? onChanged,
+        Action? changesTold,
         int bulkLoadMaxStations,
         CancellationToken cancellationToken)
     {
@@ -129,7 +132,7 @@ public static class StationMerge
         var hash = new StationContentHash();
         if (await StationBulkLoad.AppliesAsync(merge, stored, bulkLoadMaxStations, cancellationToken))
         {
-            var loaded = await StationBulkLoad.LoadAsync(merge, source, rows(stored), hash, onChanged, cancellationToken);
+            var loaded = await StationBulkLoad.LoadAsync(merge, source, rows(stored), hash, onChanged, changesTold, cancellationToken);
             return new MergeCounts(loaded, loaded, 0, 0, 0);
         }
 
@@ -141,7 +144,12 @@ public static class StationMerge
         {
             await merge.ExecuteAsync(IndexStaging, cancellationToken);
             (_, updated) = await merge.ChangesAsync(UpdateChanged, onChanged, cancellationToken);
+            changesTold?.Invoke();
             await merge.ExecuteAsync(RecordHashes, cancellationToken);
+        }
+        else
+        {
+            changesTold?.Invoke();
         }
 
         var inserted = changed.New > 0 ? await merge.ExecuteAsync(InsertNew, cancellationToken) : 0;
@@ -157,14 +165,14 @@ public static class StationMerge
             return 0;
         }
         await merge.StageAsync("station_missing", "external_id text NOT NULL", externalIds,
-            (writer, externalId) => writer.Write(externalId, NpgsqlDbType.Text), cancellationToken);
+            (writer, externalId) => writer.Write(externalId), cancellationToken);
         return await merge.ExecuteAsync(RetireMissing, cancellationToken);
     }
 
-    private static void WriteStaged(NpgsqlBinaryImporter writer, StagedStation station)
+    private static void WriteStaged(CopyRowWriter writer, StagedStation station)
     {
         StationCopyRow.Write(writer, station.Record, locationAsGeometry: false);
-        writer.Write(station.ContentHash, NpgsqlDbType.Bigint);
-        writer.Write(station.IsNew, NpgsqlDbType.Boolean);
+        writer.Write(station.ContentHash);
+        writer.Write(station.IsNew);
     }
 }

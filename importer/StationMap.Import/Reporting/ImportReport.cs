@@ -9,6 +9,7 @@ public sealed class ImportReport
 {
     private readonly List<RowIssue> _issues = [];
     private readonly List<RowChange> _changes = [];
+    private Task<ReportItems>? _rendering;
 
     /// <summary>"line", "row", "feature" or "node": what <see cref="RowIssue.Position"/> counts.</summary>
     public string PositionName { get; set; } = "line";
@@ -64,9 +65,31 @@ public sealed class ImportReport
         }
     }
 
+    /// <summary>
+    /// Starts rendering the report files' items on a thread of their own (<see cref="ReportItems"/>). Called once every
+    /// change has been told: the items must not change while it runs (<see cref="ClearChanges"/> waits for it).
+    /// </summary>
+    internal void StartRendering() =>
+        _rendering ??= Task.Factory.StartNew(
+            () => ReportItems.Render(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>The items rendered ahead, once the rendering is done, if the report still has exactly those items; else null.</summary>
+    internal ReportItems? RenderedItems()
+    {
+        if (_rendering is not { } rendering)
+        {
+            return null;
+        }
+        var items = rendering.GetAwaiter().GetResult();
+        return items.Matches(this) ? items : null;
+    }
+
     /// <summary>Forgets what the merge did (it was rolled back before it could be counted).</summary>
     internal void ClearChanges()
     {
+        // A rendering still running reads the lists; what it rendered (or how it failed) no longer matters.
+        ((IAsyncResult?)_rendering)?.AsyncWaitHandle.WaitOne();
+        _rendering = null;
         _changes.Clear();
         Inserted = 0;
         Updated = 0;

@@ -22,20 +22,36 @@ public static class ReportFiles
 
     public static void Write(ImportResult result, ImportRunInfo run, string csvPath, string jsonPath)
     {
+        var items = result.Report.RenderedItems();
         using (var json = File.Create(jsonPath))
         {
-            ReportJson.Write(json, result, run, int.MaxValue, indented: true);
+            ReportJson.WriteFile(json, result, run, items);
         }
-        var report = result.Report;
-        using var csv = new StreamWriter(csvPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        csv.WriteLine($"outcome,{report.PositionName},external_id,field,value,reason");
-        foreach (var issue in report.Issues)
+        using var csv = File.Create(csvPath);
+        if (items is not null)
         {
+            items.Csv.WriteTo(csv);
+        }
+        else
+        {
+            WriteCsv(csv, result.Report, result.Report.Issues.Count, result.Report.Changes.Count);
+        }
+    }
+
+    /// <summary>The CSV file of the first <paramref name="issues"/> issues and <paramref name="changes"/> changes.</summary>
+    internal static void WriteCsv(Stream stream, ImportReport report, int issues, int changes)
+    {
+        using var csv = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        csv.WriteLine($"outcome,{report.PositionName},external_id,field,value,reason");
+        for (var i = 0; i < issues; i++)
+        {
+            var issue = report.Issues[i];
             var outcome = issue.Outcome == RowOutcome.Rejected ? "rejected" : "warning";
             csv.WriteLine($"{outcome},{issue.Position},{Quote(issue.ExternalId)},{Quote(issue.Field)},{Quote(issue.Value)},{Quote(issue.Reason)}");
         }
-        foreach (var change in report.Changes)
+        for (var i = 0; i < changes; i++)
         {
+            var change = report.Changes[i];
             var outcome = change.Outcome == RowOutcome.Inserted ? "inserted" : "updated";
             csv.WriteLine($"{outcome},{change.Position},{Quote(change.ExternalId)},,,");
         }

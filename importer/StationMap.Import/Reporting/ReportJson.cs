@@ -20,11 +20,43 @@ public static class ReportJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>How the report file is written: indented for people who open it.</summary>
+    internal static JsonWriterOptions FileOptions { get; } = Options with { Indented = true };
+
     public static void Write(Stream stream, ImportResult result, ImportRunInfo run, int maxItems, bool indented)
     {
         using var json = new Utf8JsonWriter(stream, Options with { Indented = indented });
         var report = result.Report;
         json.WriteStartObject();
+        WriteSummary(json, result, run);
+        WriteItems(json, report, Math.Min(maxItems, report.Issues.Count), Math.Min(maxItems, report.Changes.Count));
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The report file: as <see cref="Write"/> with every item, indented, the items taken from
+    /// <paramref name="items"/> when they were rendered ahead (the same bytes either way).
+    /// </summary>
+    internal static void WriteFile(Stream stream, ImportResult result, ImportRunInfo run, ReportItems? items)
+    {
+        if (items is null)
+        {
+            Write(stream, result, run, int.MaxValue, indented: true);
+            return;
+        }
+        using (var json = new Utf8JsonWriter(stream, FileOptions))
+        {
+            json.WriteStartObject();
+            WriteSummary(json, result, run);
+        }
+        // The rendered items are the properties of an object of their own: its '{' gives way to the summary's ','.
+        stream.WriteByte((byte)',');
+        stream.Write(items.JsonTail.GetBuffer().AsSpan(1, (int)items.JsonTail.Length - 1));
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, ImportResult result, ImportRunInfo run)
+    {
+        var report = result.Report;
         json.WriteString("source", run.Source);
         json.WriteString("file", run.FileName);
         json.WriteString("sha256", result.FileSha256);
@@ -49,10 +81,15 @@ public static class ReportJson
         json.WriteNumber("addressOnly", report.AddressOnly);
         json.WriteNumber("retired", report.Retired);
         json.WriteNumber("warnings", report.Warnings);
+    }
 
+    /// <summary>The first <paramref name="issues"/> issues and <paramref name="changes"/> changes, and whether there are more.</summary>
+    internal static void WriteItems(Utf8JsonWriter json, ImportReport report, int issues, int changes)
+    {
         json.WriteStartArray("issues");
-        foreach (var issue in report.Issues.Take(maxItems))
+        for (var i = 0; i < issues; i++)
         {
+            var issue = report.Issues[i];
             json.WriteStartObject();
             json.WriteString("outcome", issue.Outcome == RowOutcome.Rejected ? "rejected" : "warning");
             json.WriteNumber(report.PositionName, issue.Position);
@@ -63,11 +100,12 @@ public static class ReportJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteBoolean("issuesTruncated", report.Issues.Count > maxItems);
+        json.WriteBoolean("issuesTruncated", report.Issues.Count > issues);
 
         json.WriteStartArray("changes");
-        foreach (var change in report.Changes.Take(maxItems))
+        for (var i = 0; i < changes; i++)
         {
+            var change = report.Changes[i];
             json.WriteStartObject();
             json.WriteString("outcome", change.Outcome == RowOutcome.Inserted ? "inserted" : "updated");
             json.WriteNumber(report.PositionName, change.Position);
@@ -75,8 +113,7 @@ public static class ReportJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteBoolean("changesTruncated", report.Changes.Count > maxItems);
-        json.WriteEndObject();
+        json.WriteBoolean("changesTruncated", report.Changes.Count > changes);
     }
 }
 

@@ -25,6 +25,7 @@ internal sealed class StationsTarget(ImportOptions options, ImportReport report)
         var normaliser = new RowNormaliser(Report, Options.Crs, Options.Region, Options.DefaultKind);
         return StationMerge.MergeAsync(
             connection, transaction, Options.Source, stored => progress.Of(normaliser.AcceptForMerge(rows, stored)),
-            retireMissing: FullImport, Changes(normaliser.PositionOf), Options.BulkLoadMaxStations, cancellationToken);
+            retireMissing: FullImport, Changes(normaliser.PositionOf), Options.PrepareReportFiles ? Report.StartRendering : null,
+            Options.BulkLoadMaxStations, cancellationToken);
     }
 }

@@ -8,9 +8,10 @@ using static StationMap.Integration.Tests.Import.ImportHarness;
 namespace StationMap.Integration.Tests.Import;
 
 /// <summary>
-/// A bulk load (a source's first import into a small store) drops the station table's GiST indexes and builds them
-/// again after the COPY: afterwards the table has exactly the indexes it had (new ones: the old were dropped), and the
-/// stations are all there, with the same content as through the staged path.
+/// A bulk load (a source's first import into a small store) drops the station table's keys, the foreign keys that
+/// reference them and its GiST indexes, and builds them again after the COPY: afterwards the table has exactly the
+/// indexes and constraints it had (new ones: the old were dropped), they hold, and the stations are all there, with the
+/// same content as through the staged path.
 /// </summary>
 public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(database)
 {
@@ -24,6 +25,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
         var bulk = NewSource("bulk");
 
         var indexesBefore = await IndexesAsync();
+        var constraintsBefore = await ConstraintsAsync();
         var stagedResult = await ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = staged, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full, BulkLoadMaxStations = -1,
@@ -34,6 +36,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
             FilePath = path, Source = bulk, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full, BulkLoadMaxStations = int.MaxValue,
         });
         var indexesAfter = await IndexesAsync();
+        var constraintsAfter = await ConstraintsAsync();
 
         Assert.Equal(ImportStatus.Succeeded, stagedResult.Status);
         Assert.Equal(ImportStatus.Succeeded, bulkResult.Status);
@@ -42,14 +45,26 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
             bulkResult.Report.Changes.Select(c => (c.Position, c.ExternalId)).Order());
         Assert.Equal(await ContentAsync(staged), await ContentAsync(bulk));
 
-        // The staged path leaves every index as it was; the bulk load builds the ones that back no constraint anew.
+        // The staged path leaves every index as it was; the bulk load builds the keys and the GiST indexes anew.
         Assert.Equal(indexesBefore, indexesBetween);
         Assert.Equal(indexesBefore.Select(i => (i.Name, i.Definition)), indexesAfter.Select(i => (i.Name, i.Definition)));
         Assert.All(indexesAfter, i => Assert.True(i.Valid, i.Name));
         var rebuilt = indexesBefore.Zip(indexesAfter).Where(p => p.First.Oid != p.Second.Oid).Select(p => p.First.Name).ToList();
         Assert.Contains("station_location_gix", rebuilt);
         Assert.Contains("station_geog_live_gix", rebuilt);
-        Assert.DoesNotContain("station_pkey", rebuilt);
+        Assert.Contains("station_pkey", rebuilt);
+        Assert.Contains("station_source_external_id_key", rebuilt);
+
+        // Every constraint on the table and every foreign key that references it is back as it was, validated, and
+        // they hold: a second row with a bulk-loaded key and a row pointing at no station are refused.
+        Assert.Equal(constraintsBefore, constraintsAfter);
+        Assert.Contains(constraintsAfter, c => c.Definition.StartsWith("FOREIGN KEY", StringComparison.Ordinal));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, (await RefusedAsync($"""
+            INSERT INTO station (source, external_id, kind, name, location)
+            SELECT source, external_id, kind, name, location FROM station WHERE source = '{bulk}' LIMIT 1
+            """)).SqlState);
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, (await RefusedAsync(
+            "INSERT INTO visit_daily (station_id, day, visits) VALUES ((SELECT max(id) + 1 FROM station), current_date, 1)")).SqlState);
 
         // The rebuilt geography index answers: nearest through it equals nearest by a full scan.
         Assert.Equal(await NearestIdsAsync(indexScan: false), await NearestIdsAsync(indexScan: true));
@@ -72,6 +87,29 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
             """);
         command.Parameters.AddWithValue("s", source);
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<PostgresException> RefusedAsync(string sql)
+    {
+        await using var command = Database.DataSources.Write.CreateCommand(sql);
+        return await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>The station table's constraints and the foreign keys that reference it: table, name, definition, validated.</summary>
+    private async Task<List<(string Table, string Name, string Definition, bool Validated)>> ConstraintsAsync()
+    {
+        await using var command = Database.DataSources.Write.CreateCommand("""
+            SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint
+            WHERE conrelid = 'station'::regclass OR confrelid = 'station'::regclass ORDER BY 1, 2
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var constraints = new List<(string, string, string, bool)>();
+        while (await reader.ReadAsync())
+        {
+            constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
+        }
+        Assert.All(constraints, c => Assert.True(c.Item4, c.Item2));
+        return constraints;
     }
 
     private async Task<List<(string Name, string Definition, bool Valid, uint Oid)>> IndexesAsync()

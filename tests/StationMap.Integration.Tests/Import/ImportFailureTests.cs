@@ -1,5 +1,6 @@
 using Npgsql;
 using StationMap.Import;
+using StationMap.Import.Reporting;
 using StationMap.DemoData;
 using StationMap.Import.Normalising;
 using StationMap.Integration.Tests.Infrastructure;
@@ -16,6 +17,10 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
     // A statement can finish between two polls (the stored-key COPY of 20,000 keys takes a few milliseconds), so an
     // import the killer missed is not a failure of what is tested here: the store is put back and the kill tried again.
     private const int Attempts = 8;
+
+    // The station table's validated constraints and the foreign keys that reference it (a bulk load drops and rebuilds the keys).
+    private const string Constraints =
+        "SELECT count(*) FROM pg_constraint WHERE (conrelid = 'station'::regclass OR confrelid = 'station'::regclass) AND convalidated";
 
     [Theory]
     [InlineData("COPY (SELECT external_id")]
@@ -63,6 +68,7 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
 
     [Theory]
     [InlineData("COPY station (")]
+    [InlineData("ALTER TABLE station ADD CONSTRAINT")]
     [InlineData("CREATE INDEX")]
     public async Task Killing_the_backend_during_a_bulk_load_leaves_the_store_and_its_indexes_unchanged(string statementPrefix)
     {
@@ -79,8 +85,11 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             var before = await StationsHashAsync(Database.DataSources.Write);
             var indexesBefore = await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid");
+            var constraintsBefore = await CountAsync(Database.DataSources.Write, Constraints);
 
-            var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue };
+            // Report files prepared: once the COPY is done their items are rendered ahead, and a later failure must
+            // drop that rendering with the changes it lists.
+            var bulk = new ImportOptions { FilePath = path, Source = source, BulkLoadMaxStations = int.MaxValue, PrepareReportFiles = true };
             if (await ImportKilledAsync(applicationName, statementPrefix, () => ImportAsync(victim, bulk)) is not { } result)
             {
                 continue;
@@ -90,6 +99,11 @@ public sealed class ImportFailureTests(DemoDatabase database) : ImportFolderTest
             Assert.Equal(before, await StationsHashAsync(Database.DataSources.Write));
             Assert.Equal(indexesBefore, await CountAsync(Database.DataSources.Write,
                 "SELECT count(*) FROM pg_index WHERE indrelid = 'station'::regclass AND indisvalid"));
+            Assert.Equal(constraintsBefore, await CountAsync(Database.DataSources.Write, Constraints));
+            var csv = Path.Combine(Folder, source + ".report.csv");
+            ReportFiles.Write(result, new ImportRunInfo(source, "bulk.csv", "csv", "wgs84", "incremental"), csv, Path.ChangeExtension(csv, ".json"));
+            Assert.DoesNotContain(File.ReadLines(csv), line => line.StartsWith("inserted,", StringComparison.Ordinal));
+            Assert.Equal(0, result.Report.Inserted);
             return;
         }
         Assert.Fail($"the importer's backend was never seen running '{statementPrefix}' in {Attempts} bulk loads");
