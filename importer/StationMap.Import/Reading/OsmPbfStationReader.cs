@@ -39,7 +39,11 @@ public sealed class OsmPbfStationReader(Stream stream) : IStationReader
             OsmTags.Fill(row, node.Id?.ToString(CultureInfo.InvariantCulture), Degrees(node.Latitude), Degrees(node.Longitude), tags);
             yield return row;
         }
-        if (!any && stream.Length > 0 && stream.Position == 0)
+        if (!any && stream.Length == 0)
+        {
+            throw new ImportInputException("the file is empty: expected OpenStreetMap PBF");
+        }
+        if (!any && stream.Position == 0)
         {
             throw new ImportInputException("not an OpenStreetMap PBF file: no data block could be read");
         }

@@ -57,6 +57,36 @@ public sealed class ExportRoundTripTests(DemoDatabase database) : DemoApiTests(d
         Assert.Equal(before, await StationContentsAsync(Database.DataSources.Write, source));
     }
 
+    [Theory]
+    [InlineData("csv", InputFormat.Csv, "text/csv")]
+    [InlineData("xlsx", InputFormat.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("geojson", InputFormat.GeoJson, "application/geo+json")]
+    public async Task Texts_that_look_like_formulas_or_markup_survive_the_round_trip(string extension, InputFormat format, string contentType)
+    {
+        var source = NewSource("texts");
+        var csv = Path.Combine(_folder, "texts.csv");
+        await File.WriteAllTextAsync(csv, """"
+            external_id,name,kind,lat,lon,phone,host,address
+            F-1,"=HYPERLINK(""http://example.org"",""点我"")",warm_station,39.9,116.4,+86 10 6511 0001,-host-,@地址
+            F-2,<b>&amp; 驿站</b> ]]>,workers_home,39.91,116.41,'=1+1,,"地址, 带逗号 ""引号"""
+            """");
+        var first = await ImportAsync(Database.DataSources.Write, new ImportOptions { FilePath = csv, Source = source, Format = InputFormat.Csv });
+        Assert.Equal(2, first.Report.Inserted);
+        var before = await StationContentsAsync(Database.DataSources.Write, source);
+        var file = await ExportAsync($"/api/exports/stations.{extension}?source={source}", extension, contentType);
+
+        var again = await ImportAsync(Database.DataSources.Write, new ImportOptions { FilePath = file, Source = source, Format = format, Mode = ImportMode.Full });
+
+        Assert.Equal((2L, 0L, 0L, 2L), (again.Report.RowsRead, again.Report.Inserted, again.Report.Updated, again.Report.Unchanged));
+        Assert.Equal(before, await StationContentsAsync(Database.DataSources.Write, source));
+        Assert.Contains("=HYPERLINK", before[0], StringComparison.Ordinal);
+        if (extension == "csv")
+        {
+            // The formula guard: no spreadsheet opening the CSV runs the name.
+            Assert.Contains("\"'=HYPERLINK(", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task The_demo_written_around_the_importer_reimports_with_only_its_hours_read()
     {

@@ -28,6 +28,9 @@ public sealed class ImportFixtureTests(DemoDatabase database) : IClassFixture<De
         { "empty.csv", InputFormat.GeoJson, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
         { "stations.osm", InputFormat.Osm, "utf-8", ImportStatus.Partial, 3, 2, 1, 0 },
         { "empty.csv", InputFormat.Osm, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
+        { "empty.csv", InputFormat.OsmPbf, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
+        { "stations_zh.csv", InputFormat.Xlsx, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
+        { "empty.csv", InputFormat.Xlsx, "utf-8", ImportStatus.InvalidInput, 0, 0, 0, 0 },
     };
 
     [Theory]
