@@ -3,6 +3,7 @@ using StationMap.Importer;
 
 var root = ImportCommand.Create();
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(GenerateSourcesCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
