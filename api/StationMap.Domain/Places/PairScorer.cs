@@ -11,9 +11,12 @@ internal static class PairScorer
     private const double NearWeight = 2.5;
     private const double EdgeWeight = -3;
 
-    // Names: 8 × Dice − 4, from +4 for the same core to −4 for nothing in common.
+    // Names: 8 × Dice − 4, from +4 for the same core to −4 for nothing in common; at most +1 when a list has another
+    // record of that name nearby (a chain's outlets, or a generator's repeated names), since it then tells which of
+    // them little.
     private const double NameSpan = 8;
     private const double NameOffset = -4;
+    private const double SharedNameMost = 1;
 
     private const double SameBrand = 1.5;
     private const double OtherBrand = -5;
@@ -21,7 +24,7 @@ internal static class PairScorer
     private const double SameHost = 0.5;
     private const double OtherHost = -2.5;
     private const double SameAddress = 2;
-    private const double OtherAddress = -2;
+    private const double OtherAddress = -3;
     private const double SamePhone = 2.5;
     private const double OtherPhone = -1.5;
     private const double OtherKind = -1.5;
@@ -66,7 +69,8 @@ internal static class PairScorer
         if (a.Name.IsLatin == b.Name.IsLatin && !oneEmpty)
         {
             similarity = a.Name.Similarity(b.Name);
-            score += NameSpan * similarity.Value + NameOffset;
+            var weight = NameSpan * similarity.Value + NameOffset;
+            score += a.SharesName || b.SharesName ? Math.Min(weight, SharedNameMost) : weight;
         }
 
         var brand = Agreement.Unknown;
@@ -103,7 +107,7 @@ internal static class PairScorer
             score += OtherKind;
         }
         // Rounded so that a score is the same number however the platform's floating point summed it.
-        return new PairEvidence(distanceM, shifted, similarity, brand, host, address, phone, sameKind, Math.Round(score, 6));
+        return new PairEvidence(distanceM, shifted, similarity, a.SharesName || b.SharesName, brand, host, address, phone, sameKind, Math.Round(score, 6));
     }
 
     private static void Consider(double metres, ref double best, ref bool shifted)

@@ -16,6 +16,12 @@ internal sealed class PreparedRecord
 
     public required PlaceName Name { get; init; }
 
+    /// <summary>A hash of the name's brand and core: records whose keys differ do not have the same name.</summary>
+    public required int NameKey { get; init; }
+
+    /// <summary>Another record of the same source with the same name is within this one's radius: the name does not single it out.</summary>
+    public bool SharesName { get; set; }
+
     public required PlaceAddress? Address { get; init; }
 
     public required long Phone { get; init; }
@@ -48,13 +54,15 @@ internal sealed class PreparedRecord
             var alt = settings.MaybeGcj02Sources.Contains(record.Source)
                 ? ChinaCoordinates.Gcj02ToWgs84(new LatLon(record.Lat, record.Lon))
                 : new LatLon(double.NaN, double.NaN);
+            var name = PlaceName.Of(record.Name, rules);
             prepared[i] = new PreparedRecord
             {
                 Record = record,
                 Key = record.Source + "\u0001" + record.ExternalId,
                 Source = sources[record.Source],
                 Host = string.IsNullOrWhiteSpace(record.Host) ? -1 : hosts[record.Host.Trim().ToLowerInvariant()],
-                Name = PlaceName.Of(record.Name, rules),
+                Name = name,
+                NameKey = NameKeyOf(name),
                 Address = PlaceAddress.Of(record.Address),
                 Phone = PlacePhone.KeyOf(record.Phone),
                 RadiusM = settings.RadiusM(record.Kind),
@@ -65,5 +73,17 @@ internal sealed class PreparedRecord
         // Key order, whatever the input order: everything after this is a function of the records' content.
         Array.Sort(prepared, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return prepared;
+    }
+
+    // FNV-1a over the brand and the core: the same on every run (string hash codes are randomised per process).
+    private static int NameKeyOf(PlaceName name)
+    {
+        var hash = 2166136261u;
+        hash = (hash ^ (uint)name.Brand) * 16777619u;
+        foreach (var c in name.Core)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)hash;
     }
 }
