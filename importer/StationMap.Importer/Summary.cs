@@ -18,6 +18,11 @@ internal static class Summary
             $"{run.FileName} -> source '{run.Source}' ({run.Format}, {run.Crs}, {run.Mode}): {result.Status.ToWire()} in {seconds:0.00} s ({r.RowsRead / seconds:#,0} rows/s)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  rows read {r.RowsRead}: inserted {r.Inserted}, updated {r.Updated}, unchanged {r.Unchanged}, rejected {r.Rejected}; retired {r.Retired}; warnings {r.Warnings}"));
+        if (r.Places is { Scope: > 0 } places)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  places: {places.Scope} stations matched, {places.Places} places of several sources, {places.Changed} stations changed place or pin, {places.Queued} pairs for review"));
+        }
         if (result.Error is not null)
         {
             output.WriteLine($"  {result.Error}");

@@ -48,6 +48,16 @@ public static class ReportJson
         json.WriteNumber("rejected", report.Rejected);
         json.WriteNumber("retired", report.Retired);
         json.WriteNumber("warnings", report.Warnings);
+        if (report.Places is { } places)
+        {
+            json.WriteStartObject("places");
+            json.WriteNumber("matched", places.Scope);
+            json.WriteNumber("places", places.Places);
+            json.WriteNumber("changed", places.Changed);
+            json.WriteNumber("queued", places.Queued);
+            json.WriteBoolean("fullPass", places.FullPass);
+            json.WriteEndObject();
+        }
 
         json.WriteStartArray("issues");
         foreach (var issue in report.Issues.Take(maxItems))

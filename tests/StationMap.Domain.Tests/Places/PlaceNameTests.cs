@@ -46,6 +46,8 @@ public sealed class PlaceNameTests
     [InlineData("北京市朝阳区建国路88号", "北京市朝阳区建国路甲88号", Agreement.Different)]
     [InlineData("北京市朝阳区建国路88号", "北京市海淀区中关村大街1号", Agreement.Different)]
     [InlineData("北京市朝阳区建国路88号", "建国路", Agreement.Unknown)]
+    [InlineData("河北省衡水市红旗大街115号", "中华大街115号", Agreement.Different)]
+    [InlineData("北京市朝阳区建国门外大街1号", "建外大街1号", Agreement.Same)]
     [InlineData("北京市房山区107国道窦店段东侧", "107国道窦店段东侧", Agreement.Unknown)]
     public void Addresses_agree_on_road_and_number(string a, string b, Agreement expected) =>
         Assert.Equal(expected, PlaceAddress.Of(a)!.Compare(PlaceAddress.Of(b)!));
