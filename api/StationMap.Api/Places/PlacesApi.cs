@@ -10,7 +10,8 @@ using StationMap.Store.Places;
 
 namespace StationMap.Api.Places;
 
-/// <summary>The query string of <c>GET /api/places/review</c>.</summary>
+/// <summary>The query string of <c>GET /api/places/review</c>; an operator's tool, so a misspelt parameter is an error, not ignored.</summary>
+[RejectsUnknownParameters]
 public sealed record PlaceReviewParameters : IQueryParameters
 {
     public const int MaxLimit = 500;

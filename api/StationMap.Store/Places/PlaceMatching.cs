@@ -201,18 +201,18 @@ public static class PlaceMatching
         NpgsqlConnection connection, NpgsqlTransaction? transaction, List<StoredPlaceRecord> records, MatchSettings settings, CancellationToken cancellationToken)
     {
         var margin = settings.MaybeGcj02Sources.Count > 0 ? ShiftMarginM : 0;
-        var points = new List<(double, double)>();
+        var points = new List<(double, double, double)>();
         foreach (var r in records)
         {
-            points.Add((r.Record.Lat, r.Record.Lon));
+            var radius = settings.RadiusM(r.Record.Kind) + margin;
+            points.Add((r.Record.Lat, r.Record.Lon, radius));
             if (settings.MaybeGcj02Sources.Contains(r.Record.Source))
             {
                 var unshifted = ChinaCoordinates.Gcj02ToWgs84(new LatLon(r.Record.Lat, r.Record.Lon));
-                points.Add((unshifted.Lat, unshifted.Lon));
+                points.Add((unshifted.Lat, unshifted.Lon, radius));
             }
         }
-        var radius = Math.Max(settings.StationRadiusM, settings.RestStopRadiusM) + margin;
-        return await PlaceRecords.AroundAsync(connection, transaction, points, radius, cancellationToken);
+        return await PlaceRecords.AroundAsync(connection, transaction, points, cancellationToken);
     }
 
     private static async Task<PlaceMatchSummary> WriteAsync(

@@ -46,12 +46,12 @@ internal static class PlaceRecords
     // The live records of these places: whoever shares a place with a record in play is in play too.
     private const string InPlacesSql = $"SELECT {StoredPlaceRecord.Columns} FROM station s WHERE s.place_id = ANY(@places) AND s.retired_at IS NULL";
 
-    // Live records within @radius_m of any of the points (one index probe of the live geography index per point).
+    // Live records within each point's radius (one index probe of the live geography index per point).
     private const string AroundSql = $"""
         SELECT DISTINCT ON (s.id) {StoredPlaceRecord.Columns}
-        FROM unnest(@lats::float8[], @lons::float8[]) AS q(lat, lon)
+        FROM unnest(@lats::float8[], @lons::float8[], @radii::float8[]) AS q(lat, lon, radius_m)
         JOIN station s ON s.retired_at IS NULL
-         AND ST_DWithin(s.location::geography, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, @radius_m)
+         AND ST_DWithin(s.location::geography, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, q.radius_m)
         ORDER BY s.id
         """;
 
@@ -75,13 +75,13 @@ internal static class PlaceRecords
         ReadAsync(connection, transaction, InPlacesSql, p => p.Add(new NpgsqlParameter<long[]>("places", [.. places])), cancellationToken);
 
     public static Task<List<StoredPlaceRecord>> AroundAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<(double Lat, double Lon)> points, double radiusM,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<(double Lat, double Lon, double RadiusM)> points,
         CancellationToken cancellationToken) =>
         ReadAsync(connection, transaction, AroundSql, p =>
         {
             p.Add(new NpgsqlParameter<double[]>("lats", [.. points.Select(x => x.Lat)]));
             p.Add(new NpgsqlParameter<double[]>("lons", [.. points.Select(x => x.Lon)]));
-            p.Add(new NpgsqlParameter<double>("radius_m", radiusM));
+            p.Add(new NpgsqlParameter<double[]>("radii", [.. points.Select(x => x.RadiusM)]));
         }, cancellationToken);
 
     /// <summary>The operators' decisions: all of them, or those naming one of <paramref name="ids"/>.</summary>

@@ -17,7 +17,7 @@ namespace StationMap.Integration.Tests.Security;
 public sealed class EndpointAccessTests(DemoDatabase database) : IClassFixture<DemoDatabase>, IAsyncLifetime
 {
     /// <summary>Reads that need a key: they name people, hold expensive results or show operations' internals.</summary>
-    private static readonly string[] KeyedReads = ["/hangfire", "/api/planning/runs", "/api/imports", "/api/sources", "/api/admin", "/api/reports", "/api/moderation"];
+    private static readonly string[] KeyedReads = ["/hangfire", "/api/planning/runs", "/api/imports", "/api/sources", "/api/admin", "/api/reports", "/api/moderation", "/api/places"];
 
     /// <summary>Endpoints that are not GET and still open to anyone, each with the reason.</summary>
     private static readonly Dictionary<string, string> OpenWrites = new()
