@@ -115,7 +115,7 @@ class PlacesPage {
       h('p', {}, h('a', { class: 'link', href: `/#/station/${r.id}`, target: '_blank', rel: 'noopener' }, r.name)),
       r.address ? h('p', {}, r.address) : null,
       r.phone ? h('p', {}, r.phone) : null,
-      h('p', { class: 'cached' }, `${translateKnown(this.lang, `kind_${r.kind}`) ?? r.kind} · ${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}`));
+      h('p', { class: 'places-meta' }, `${translateKnown(this.lang, `kind_${r.kind}`) ?? r.kind} · ${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}`));
   }
 }
 
