@@ -39,9 +39,11 @@ internal static class InProcessDedupRun
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var matcher = new PlaceMatcher(new MatchSettings { MaybeGcj02Sources = new HashSet<string> { OverlappingSources.MaybeGcj02 } });
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var pass = Stopwatch.StartNew();
         var match = matcher.Match(records, []);
         pass.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -51,21 +53,10 @@ internal static class InProcessDedupRun
         {
             stationOf[records[i].Id] = truth[i];
         }
-        long linked = 0, linkedRight = 0;
-        foreach (var group in match.Groups)
-        {
-            for (var i = 0; i < group.Count; i++)
-            {
-                for (var j = i + 1; j < group.Count; j++)
-                {
-                    linked++;
-                    if (stationOf[group[i]] == stationOf[group[j]])
-                    {
-                        linkedRight++;
-                    }
-                }
-            }
-        }
+        var (linked, linkedRight) = Pairs(match.Groups, stationOf);
+        var baseline = Stopwatch.StartNew();
+        var (baseLinked, baseRight) = Pairs(DistanceOnlyBaseline.Places(records, 50), stationOf);
+        baseline.Stop();
         var samePairs = truth.GroupBy(t => t).Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
         var reviewRight = match.Review.Count(r => stationOf[r.StationA] == stationOf[r.StationB]);
 
@@ -75,6 +66,7 @@ internal static class InProcessDedupRun
         Console.WriteLine(string.Create(c, $"overlap_percent={100.0 * shared / records.Count:0.0}"));
         Console.WriteLine(string.Create(c, $"generate_s={generate.Elapsed.TotalSeconds:0.0}"));
         Console.WriteLine(string.Create(c, $"match_s={pass.Elapsed.TotalSeconds:0.00}"));
+        Console.WriteLine(string.Create(c, $"match_cpu_s={cpu.TotalSeconds:0.00}"));
         Console.WriteLine(string.Create(c, $"heap_before_mb={heapBefore / 1e6:0}"));
         Console.WriteLine(string.Create(c, $"allocated_mb={allocated / 1e6:0}"));
         Console.WriteLine(string.Create(c, $"peak_working_set_mb={peakWorkingSet / 1e6:0}"));
@@ -89,6 +81,31 @@ internal static class InProcessDedupRun
         Console.WriteLine(string.Create(c, $"review_pairs={match.Review.Count}"));
         Console.WriteLine(string.Create(c, $"review_same={reviewRight}"));
         Console.WriteLine(string.Create(c, $"review_share_percent={(linked + match.Review.Count == 0 ? 0 : 100.0 * match.Review.Count / (linked + match.Review.Count)):0.00}"));
+        Console.WriteLine(string.Create(c, $"baseline_s={baseline.Elapsed.TotalSeconds:0.00}"));
+        Console.WriteLine(string.Create(c, $"baseline_linked_pairs={baseLinked}"));
+        Console.WriteLine(string.Create(c, $"baseline_precision_percent={(baseLinked == 0 ? 100 : 100.0 * baseRight / baseLinked):0.00}"));
+        Console.WriteLine(string.Create(c, $"baseline_recall_percent={(samePairs == 0 ? 100 : 100.0 * baseRight / samePairs):0.00}"));
         return 0;
+    }
+
+    // Pairs of records put in one place, and how many of them are one station.
+    private static (long Linked, long Right) Pairs(IEnumerable<IReadOnlyList<long>> groups, Dictionary<long, string> stationOf)
+    {
+        long linked = 0, right = 0;
+        foreach (var group in groups)
+        {
+            for (var i = 0; i < group.Count; i++)
+            {
+                for (var j = i + 1; j < group.Count; j++)
+                {
+                    linked++;
+                    if (stationOf[group[i]] == stationOf[group[j]])
+                    {
+                        right++;
+                    }
+                }
+            }
+        }
+        return (linked, right);
     }
 }
