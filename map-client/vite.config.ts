@@ -10,7 +10,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { main: resolve(__dirname, 'index.html'), moderation: resolve(__dirname, 'moderation.html'), sw: resolve(__dirname, 'src/sw.ts') },
+      input: { main: resolve(__dirname, 'index.html'), moderation: resolve(__dirname, 'moderation.html'), places: resolve(__dirname, 'places.html'), sw: resolve(__dirname, 'src/sw.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
         manualChunks: (id) => (id.includes('node_modules/maplibre-gl') ? 'maplibre' : undefined),

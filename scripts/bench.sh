@@ -12,6 +12,7 @@
 #   scripts/bench.sh replicas [--stations 200000] [--seconds 20] [--warmup 10] [--connections 32] [--imports 20]
 #     (scripts/cluster.sh: a primary and a standby on STATIONMAP_BENCH_PG_PORT and the next port, two APIs on
 #     STATIONMAP_BENCH_API_PORT and the next port)
+#   scripts/bench.sh dedup [--stations 860000]   (place matching: ~1,000,000 records of three lists, ~20% overlap)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_WRK_THREADS (2),
 # STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
@@ -787,6 +788,98 @@ cluster_pg_ticks() {
 }
 
 # Site selection on generated data, in process: no database, no API.
+# Place matching at scale (issue 21): the generator writes about 1,000,000 records of three lists of 860,000 stations
+# (the union's; the host companies', a third of them GCJ-02 positions labelled WGS-84; OpenStreetMap's), about a fifth
+# of the records with a counterpart in another list, with the truth. Measured: one full pass of the matcher in process
+# (time, CPU, memory, precision/recall against the truth, beside a distance-only check within 50 m as the baseline), then
+# the three lists imported into an empty database through the importer (each import matched as it commits) and a full
+# pass of the store (`places match`), with the places it stored scored against the truth.
+cmd_dedup() {
+  local stations=860000
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local importer=$ROOT/importer/StationMap.Importer/bin/Release/net10.0/stationmap-import.dll db=bench_dedup
+  local dir=$STATIONMAP_DATA/dedup-$stations
+  "$ROOT/scripts/deps.sh"
+  say "building the importer and the benchmarks (Release)"
+  { dotnet build -c Release -v quiet -nologo "$ROOT/importer/StationMap.Importer" \
+      && dotnet build -c Release -v quiet -nologo "$ROOT/tests/StationMap.Benchmarks"; } >"$WORK/build.log" 2>&1 \
+    || { grep -E 'error' "$WORK/build.log" | sort -u >&2; say "build failed"; exit 1; }
+
+  say "in process: one full pass of the matcher over the generated records"
+  /usr/bin/time -v dotnet "$BENCH_DLL" in-process-dedup --stations "$stations" >"$WORK/inproc.out" 2>"$WORK/inproc.time"
+  cat "$WORK/inproc.out" >&2
+
+  if [ ! -f "$dir/truth.csv" ]; then
+    say "generating the three lists of $stations stations into $dir"
+    dotnet "$importer" generate-sources --stations "$stations" --profile benchmark --region jingjinji --out "$dir" >&2
+  fi
+  start_pg postgres
+  psql_bench -d postgres -c "drop database if exists $db with (force)"
+  start_pg "$db"
+  local cs
+  cs="$(connection_string "$db")"
+  ConnectionStrings__StationMap="$cs" dotnet "$importer" places source union --priority 10 >&2
+  ConnectionStrings__StationMap="$cs" dotnet "$importer" places source hosts --priority 20 --maybe-gcj02 true >&2
+  ConnectionStrings__StationMap="$cs" dotnet "$importer" places source osm --priority 30 >&2
+  local source
+  for source in union hosts osm; do
+    say "importing $source (and matching what it wrote)"
+    local t0 t1
+    t0=$(date +%s.%N)
+    ConnectionStrings__StationMap="$cs" dotnet "$importer" "$dir/$source.csv" --source "$source" --mode full \
+      --report "$WORK/report-$source" >"$WORK/import-$source.out" 2>&1 || true
+    t1=$(date +%s.%N)
+    grep -v '^  warning' "$WORK/import-$source.out" >&2
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "wall=%.1f\n", b - a }' >>"$WORK/import-$source.out"
+  done
+  psql_bench -d "$db" -c "vacuum analyze station"
+  say "full pass of the store (places match)"
+  ConnectionStrings__StationMap="$cs" /usr/bin/time -v dotnet "$importer" places match >"$WORK/match.out" 2>"$WORK/match.time"
+  cat "$WORK/match.out" >&2
+  psql_bench -d "$db" -c "create table truth (station text, source text, external_id text, gcj02_mislabelled boolean)"
+  psql_bench -d "$db" -c "\\copy truth from '$dir/truth.csv' csv header"
+  psql_bench -d "$db" -F ' ' -c "
+    with r as (select s.place_id, t.station from station s join truth t using (source, external_id) where s.retired_at is null),
+         linked as (select coalesce(sum(n * (n - 1) / 2), 0) as l from (select count(*) as n from r group by place_id) x),
+         good as (select coalesce(sum(n * (n - 1) / 2), 0) as c from (select count(*) as n from r group by place_id, station) x),
+         same as (select coalesce(sum(n * (n - 1) / 2), 0) as t from (select count(*) as n from r group by station) x)
+    select l, c, t, (select count(*) from match_review), (select count(*) from station where retired_at is null),
+           (select count(*) from station where retired_at is null and pin) from linked, good, same" >"$WORK/store.out"
+  read -r s_linked s_right s_same s_review s_records s_pins <"$WORK/store.out"
+
+  local rss_inproc rss_match
+  rss_inproc=$(awk '/Maximum resident/ { printf "%.0f", $NF / 1024 }' "$WORK/inproc.time")
+  rss_match=$(awk '/Maximum resident/ { printf "%.0f", $NF / 1024 }' "$WORK/match.time")
+  local inproc=$WORK/inproc.out
+  echo
+  echo "dedup: $(value records "$inproc") records of $(value stations "$inproc") generated stations in 3 lists," \
+    "$(value overlap_percent "$inproc")% of the records with a counterpart; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-46s %10s %10s %10s %10s %10s\n'
+  printf "$row" "run" "wall s" "CPU s" "RSS MB" "precision" "recall"
+  printf "$row" "A. store full pass (places match)" \
+    "$(sed -n 's/.* matched in \([0-9.]*\) s.*/\1/p' "$WORK/match.out")" \
+    "$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$WORK/match.time")" "$rss_match" \
+    "$(awk -v c="$s_right" -v l="$s_linked" 'BEGIN { printf "%.2f%%", l ? 100 * c / l : 100 }')" \
+    "$(awk -v c="$s_right" -v t="$s_same" 'BEGIN { printf "%.2f%%", t ? 100 * c / t : 100 }')"
+  printf "$row" "B. matcher in process (no database)" "$(value match_s "$inproc")" "$(value match_cpu_s "$inproc")" "$rss_inproc" \
+    "$(value precision_percent "$inproc")%" "$(value recall_percent "$inproc")%"
+  printf "$row" "C. baseline: distance only, 50 m, in process" "$(value baseline_s "$inproc")" "-" "-" \
+    "$(value baseline_precision_percent "$inproc")%" "$(value baseline_recall_percent "$inproc")%"
+  for source in union hosts osm; do
+    printf "$row" "import $source (+ matching what it wrote)" "$(value wall "$WORK/import-$source.out")" "-" "-" "-" "-"
+  done
+  echo "store: $s_records live records shown as $s_pins pins; $s_linked pairs linked, $s_right of them one station, $s_same pairs of one station;" \
+    "$s_review pairs in review ($(awk -v r="$s_review" -v l="$s_linked" 'BEGIN { printf "%.1f", (l + r) ? 100 * r / (l + r) : 0 }')% of the pairs found)"
+  echo "in process: $(value candidates "$inproc") candidate pairs scored, $(value review_pairs "$inproc") in review" \
+    "($(value review_share_percent "$inproc")% of the pairs found), peak working set $(value peak_working_set_mb "$inproc") MB, allocated $(value allocated_mb "$inproc") MB"
+  echo "(target: a full pass over 1,000,000 records in under 60 s)"
+}
+
 cmd_planning() {
   build
   say "planning: 100,000 x 10,000 greedy + swap, then 2,000 x 500 exact vs greedy"
@@ -798,10 +891,11 @@ case "${1:-}" in
   tiles) shift; cmd_tiles "$@" ;;
   checkins) shift; cmd_checkins "$@" ;;
   planning) shift; cmd_planning "$@" ;;
+  dedup) shift; cmd_dedup "$@" ;;
   micro) shift; cmd_micro "$@" ;;
   import) shift; cmd_import "$@" ;;
   abuse) shift; cmd_abuse "$@" ;;
   soak) shift; cmd_soak "$@" ;;
   replicas) shift; cmd_replicas "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] [--repeats R] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T] | replicas [--stations N] [--seconds S] [--imports N]" >&2; exit 2 ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] [--repeats R] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T] | dedup [--stations N] | replicas [--stations N] [--seconds S] [--imports N]" >&2; exit 2 ;;
 esac

@@ -16,7 +16,7 @@ fi
 
 sources_hash() {
   cd "$CLIENT"
-  find src index.html package.json package-lock.json tsconfig.json vite.config.ts -type f -print0 \
+  find src index.html moderation.html places.html package.json package-lock.json tsconfig.json vite.config.ts -type f -print0 \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 

@@ -1,15 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
 using StationMap.Domain;
 using StationMap.Domain.Queries;
 using StationMap.Import;
 using StationMap.Import.Normalising;
 using StationMap.Import.Reading;
 using StationMap.Import.Reporting;
-using StationMap.Store;
-using StationMap.Store.Migrations;
 
 namespace StationMap.Importer;
 
@@ -165,26 +161,9 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(ImportOptions options, string? reportPath, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var connectionString = StationDatabase.ResolveConnectionString(configuration);
-        await using var dataSource = StationDataSources.Build(
-            new NpgsqlConnectionStringBuilder(connectionString)
-            {
-                ApplicationName = "stationmap-import",
-                // A million-row merge runs longer than the default 30 s command timeout.
-                CommandTimeout = 0,
-            }.ConnectionString);
-        try
+        await using var dataSource = await ImporterDatabase.OpenAsync(cancellationToken);
+        if (dataSource is null)
         {
-            await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException)
-        {
-            Console.Error.WriteLine($"stationmap-import: cannot reach the database ({Redacted(connectionString)}): {e.Message}");
             return ExitCodes.DatabaseFailure;
         }
 
@@ -206,11 +185,5 @@ internal static class ImportCommand
         }
         Summary.Print(result, run, csv, json);
         return result.ExitCode;
-    }
-
-    private static string Redacted(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 }

@@ -3,6 +3,8 @@ using StationMap.Importer;
 
 var root = ImportCommand.Create();
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(GenerateSourcesCommand.Create());
+root.Subcommands.Add(PlacesCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

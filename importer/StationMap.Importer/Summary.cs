@@ -23,6 +23,11 @@ internal static class Summary
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {r.AddressOnly} of the rejected rows have an address but no coordinates (addresses are not geocoded: add lat/lon)"));
         }
+        if (r.Places is { Scope: > 0 } places)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  places: {places.Scope} stations matched, {places.Places} places of several sources, {places.Changed} stations changed place or pin, {places.Queued} pairs for review"));
+        }
         if (result.Error is not null)
         {
             output.WriteLine($"  {result.Error}");

@@ -9,7 +9,7 @@ const detail = (id: number, lat: number, lon: number, retiredAt: string | null =
   id, name: `驿站 ${id}`, kind: 'warm_station', source: 'demo', externalId: `x-${id}`, openNow: retiredAt ? null : true,
   nextChange: null, host: null, updatedAt: '2026-11-20T00:00:00Z', retiredAt, phone: null, truckParkingSpaces: null,
   maxVehicleLengthM: null, hazmatAllowed: false, lat, lon, address: null, district: null, amenities: ['toilet'], openingHours: '24/7',
-  openingHoursOriginal: null, week: null, comments: [], status: null,
+  openingHoursOriginal: null, week: null, comments: [], status: null, pinId: id, sources: [],
 });
 
 // Starred most recently first: 3, then 1, then 2 (a bare id saved before the list existed).

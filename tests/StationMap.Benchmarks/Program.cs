@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
     "planning" => PlanningBenchmark.Run(args[1..]),
+    "in-process-dedup" => StationMap.Benchmarks.Dedup.InProcessDedupRun.Run(args[1..]),
     "slow-bodies" => await StationMap.Benchmarks.Abuse.SlowBodyAttack.RunAsync(args[1..]),
     "replica-lag" => await StationMap.Benchmarks.Replicas.ReplicaLagRun.RunAsync(args[1..]),
     _ => Usage(),
@@ -38,6 +39,8 @@ static int Usage()
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
           planning [--seed S] [--span-m M] [--exact-seconds T] [--exact-workers W]
                                                                       site selection: greedy + swap at city scale, exact vs greedy
+          in-process-dedup [--stations N] [--seed S]                  a full place-matching pass over three generated lists, in process:
+                                                                      time, memory, precision and recall against the truth
           slow-bodies [--url U] [--connections N] [--seconds T] [--rate BYTES_PER_S] [--body-bytes B]
                       [--forwarded-for ADDRESS] [--api-pid PID] [--settle-seconds S]
                                                                       N connections trickle (rate) or stall (rate 0) route bodies;

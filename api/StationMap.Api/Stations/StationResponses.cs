@@ -1,4 +1,5 @@
 using StationMap.Domain;
+using StationMap.Store.Places;
 
 namespace StationMap.Api.Stations;
 
@@ -69,6 +70,15 @@ public sealed record StationDetail : TruckStopSummary
 
     /// <summary>What visitors wrote of the station, newest first, once an operator approved it (check-ins' comments).</summary>
     public IReadOnlyList<StationComment> Comments { get; init; } = [];
+
+    /// <summary>
+    /// The station of the same place the map shows (its pin: the record of the source with the best priority, then the
+    /// freshest); this station's own id when it is the pin; null when every record of the place is retired.
+    /// </summary>
+    public long? PinId { get; init; }
+
+    /// <summary>Every source's record of the station's place (the pin first, retired ones last): one physical station, as each list has it.</summary>
+    public IReadOnlyList<PlaceSourceRecord> Sources { get; init; } = [];
 }
 
 /// <summary>A visitor's comment on a station, shown after moderation.</summary>

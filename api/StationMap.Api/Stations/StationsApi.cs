@@ -9,6 +9,7 @@ using StationMap.Domain;
 using StationMap.Domain.Nearest;
 using StationMap.Domain.Queries;
 using StationMap.Store.Checkins;
+using StationMap.Store.Places;
 using StationMap.Store.Stations;
 
 namespace StationMap.Api.Stations;
@@ -46,8 +47,9 @@ public static class StationsApi
         lookups.MapGet("/{id:long}", ByIdAsync)
             .WithName("StationById")
             .WithSummary("One station in full")
-            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, and the station's latest approved comments " +
-                "(an index scan of its check-ins); the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).");
+            .WithDescription("Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, the station's latest approved comments " +
+                "(an index scan of its check-ins) and the records of its place (an index scan, at most 50); the week's hours are evaluated in memory " +
+                "(seven days, at most ~30 µs for hours with sunrise or sunset).");
         return app;
     }
 
@@ -100,8 +102,8 @@ public static class StationsApi
     private const int CommentsShown = 5;
 
     internal static async Task<Results<Ok<StationDetail>, ProblemHttpResult>> ByIdAsync(
-        long id, StationQueries queries, OpeningHoursCache hours, StationStatusBoard board, ModerationQueries moderation, TimeProvider time,
-        CancellationToken cancellationToken)
+        long id, StationQueries queries, OpeningHoursCache hours, StationStatusBoard board, ModerationQueries moderation, PlaceQueries places,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var station = await queries.ByIdAsync(id, cancellationToken);
         if (station is null)
@@ -113,10 +115,13 @@ public static class StationsApi
         var parsed = station.IsRetired ? null : hours.Get(station.Record.OpeningHours);
         var week = parsed is null ? null : DayHours.Week(parsed, now, station.Record.Place);
         var comments = await moderation.ApprovedCommentsAsync(id, CommentsShown, cancellationToken);
+        var sources = await places.SourcesOfAsync(id, cancellationToken);
         return TypedResults.Ok(new StationDetail(station, OpeningStatus.At(parsed, now, station.Record.Place), week)
         {
             Status = station.IsRetired ? null : board.Report(id, now),
             Comments = [.. comments.Select(c => new StationComment(c.Text, c.At))],
+            PinId = sources.FirstOrDefault(s => s.Pin)?.Id,
+            Sources = sources,
         });
     }
 }

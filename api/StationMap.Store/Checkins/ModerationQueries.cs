@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using StationMap.Store.Imports;
+using StationMap.Store.Places;
 
 namespace StationMap.Store.Checkins;
 
@@ -113,6 +114,8 @@ public sealed class ModerationQueries(StationDataSources dataSources)
             if (approve && closure && !target.Retired)
             {
                 await ExecuteAsync(connection, RetireSql, checkinId, target.StationId, now, null, cancellationToken);
+                // The station's place keeps its other sources' records: one of them becomes its pin.
+                await PlaceMatching.AfterChangeAsync(connection, null, [target.StationId], cancellationToken);
                 run = await RecordRunAsync(connection, target, "retire", retired: 1, revived: 0, checkinId, operatorName, now, cancellationToken);
             }
             await RecordDecisionAsync(connection, checkinId, target.StationId, approve ? "approve" : "reject", operatorName, now, run, cancellationToken);
@@ -130,6 +133,7 @@ public sealed class ModerationQueries(StationDataSources dataSources)
                 return ModerationOutcome.NotPending;
             }
             await ExecuteAsync(connection, ReviveSql, checkinId, target.StationId, now, null, cancellationToken);
+            await PlaceMatching.AfterChangeAsync(connection, null, [target.StationId], cancellationToken);
             var run = await RecordRunAsync(connection, target, "revert", retired: 0, revived: 1, checkinId, operatorName, now, cancellationToken);
             await RecordDecisionAsync(connection, checkinId, target.StationId, "revert", operatorName, now, run, cancellationToken);
             return ModerationOutcome.Done;

@@ -19,7 +19,7 @@ public sealed class RouteQueries(StationDataSources dataSources)
         SELECT DISTINCT s.id, ST_Y(s.location), ST_X(s.location)
         FROM leg
         JOIN station s ON ST_DWithin(s.location::geography, leg.g, @within_m)
-        WHERE s.retired_at IS NULL
+        WHERE s.retired_at IS NULL AND s.pin
           AND {TruckFilterSql.Where}
         """;
 

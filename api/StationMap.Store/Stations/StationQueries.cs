@@ -8,9 +8,10 @@ namespace StationMap.Store.Stations;
 /// <summary>Every read of stations the API makes; all SQL for the stations feature lives here.</summary>
 public sealed class StationQueries(StationDataSources dataSources)
 {
-    // Filters shared by both stages of the nearest query and by the bbox query.
+    // Filters shared by both stages of the nearest query and by the bbox query. Only a place's pin answers (migration
+    // 0016): its other sources' records are listed on its card.
     private const string LiveAndFiltered = $"""
-        s.retired_at IS NULL
+        s.retired_at IS NULL AND s.pin
         AND (cardinality(@kinds) = 0 OR s.kind = ANY(@kinds))
         AND s.amenities @> @amenities
         AND {TruckFilterSql.Where}
@@ -82,7 +83,7 @@ public sealed class StationQueries(StationDataSources dataSources)
     private const string BoxCountSql = """
         SELECT count(*)::int FROM (
             SELECT 1 FROM station s
-            WHERE s.retired_at IS NULL
+            WHERE s.retired_at IS NULL AND s.pin
               AND ST_Intersects(s.location, ST_MakeEnvelope(@min_lon, @min_lat, @max_lon, @max_lat, 4326))
             LIMIT @max_stations + 1
         ) AS inside

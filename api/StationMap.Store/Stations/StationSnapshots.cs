@@ -6,7 +6,7 @@ using StationMap.Domain.Nearest;
 namespace StationMap.Store.Stations;
 
 /// <summary>
-/// Every live station at one data version, for the API's in-memory nearest index, and the version itself
+/// Every live pin (one record per place) at one data version, for the API's in-memory nearest index, and the version itself
 /// (migration 0007: bumped by every write to <c>station</c>, announced by <c>NOTIFY stations_changed</c>).
 /// Changes are heard on the primary (PostgreSQL does not replicate <c>NOTIFY</c>); the stations and their version are
 /// read from the read source, a standby when one is configured, so that N processes reloading after an import load
@@ -19,14 +19,16 @@ public sealed class StationSnapshots(StationDataSources dataSources)
 
     private const string VersionSql = "SELECT version FROM station_data_version";
 
-    private const string CountSql = "SELECT count(*) FROM station WHERE retired_at IS NULL";
+    private const string CountSql = "SELECT count(*) FROM station WHERE retired_at IS NULL AND pin";
 
-    // The same stations the nearest SQL ranks (live ones), with what its filters test and its answer shows.
+    // The same stations the nearest SQL ranks (live pins: one record per place, migration 0016), with what its filters
+    // test and its answer shows. Everything built on the snapshot (nearest, tiles, bbox, clusters, search) shows one
+    // item per place.
     private const string LiveSql = """
         SELECT id, kind, name, address, district, ST_Y(location), ST_X(location), amenities, opening_hours,
                truck_parking_spaces, max_vehicle_length_m, hazmat_allowed
         FROM station
-        WHERE retired_at IS NULL
+        WHERE retired_at IS NULL AND pin
         """;
 
     /// <summary>

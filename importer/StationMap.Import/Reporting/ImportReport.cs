@@ -33,6 +33,9 @@ public sealed class ImportReport
 
     public long Retired { get; internal set; }
 
+    /// <summary>What matching the run's stations against the other sources did; null when nothing was written.</summary>
+    public StationMap.Store.Places.PlaceMatchSummary? Places { get; internal set; }
+
     /// <summary>Rejections and warnings in input order.</summary>
     public IReadOnlyList<RowIssue> Issues => _issues;
 
@@ -93,5 +96,6 @@ public sealed class ImportReport
         _changes.Clear();
         Inserted = 0;
         Updated = 0;
+        Places = null;
     }
 }

@@ -81,6 +81,16 @@ public static class ReportJson
         json.WriteNumber("addressOnly", report.AddressOnly);
         json.WriteNumber("retired", report.Retired);
         json.WriteNumber("warnings", report.Warnings);
+        if (report.Places is { } places)
+        {
+            json.WriteStartObject("places");
+            json.WriteNumber("matched", places.Scope);
+            json.WriteNumber("places", places.Places);
+            json.WriteNumber("changed", places.Changed);
+            json.WriteNumber("queued", places.Queued);
+            json.WriteBoolean("fullPass", places.FullPass);
+            json.WriteEndObject();
+        }
     }
 
     /// <summary>The first <paramref name="issues"/> issues and <paramref name="changes"/> changes, and whether there are more.</summary>

@@ -84,7 +84,7 @@ export interface paths {
         };
         /**
          * One station in full
-         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, and the station's latest approved comments (an index scan of its check-ins); the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).
+         * @description Worst case: one primary-key lookup, ~20 ms at 1,000,000 stations, the station's latest approved comments (an index scan of its check-ins) and the records of its place (an index scan, at most 50); the week's hours are evaluated in memory (seven days, at most ~30 µs for hours with sunrise or sunset).
          */
         get: operations["StationById"];
         put?: never;
@@ -250,6 +250,106 @@ export interface paths {
          * @description Worst case: one check-in and its station locked, a few rows written: a few ms.
          */
         post: operations["ModerationBlockDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of stations from different sources that may be one place, the likeliest first, with the matcher's evidence
+         * @description Worst case: limit=500 over the queue (one index scan of the pending pairs and two primary-key lookups each) and a count of the queue: a few ms per thousand pending pairs.
+         */
+        get: operations["PlaceReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/review/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The queued pair is one place: link it (kept; wins over the matcher)
+         * @description Worst case: the pair's places matched again at once, with their neighbours (a few hundred records in the densest city): tens of ms.
+         */
+        post: operations["PlaceReviewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/pairs/{a}/{b}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link any two stations into one place (kept; wins over the matcher)
+         * @description Worst case: as a queued decision, the two stations' places matched again at once: tens of ms.
+         */
+        post: operations["PlacePairLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/review/{id}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The queued pair is two places: keep them apart (kept; wins over the matcher)
+         * @description Worst case: the pair's places matched again at once, with their neighbours (a few hundred records in the densest city): tens of ms.
+         */
+        post: operations["PlaceReviewUnlink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places/pairs/{a}/{b}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split two stations the matcher linked, or keep them apart (kept; wins over the matcher)
+         * @description Worst case: as a queued decision, the two stations' places matched again at once: tens of ms.
+         */
+        post: operations["PlacePairUnlink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1686,6 +1786,75 @@ export interface components {
             /** Format: double */
             lon: number;
         };
+        PlaceDecisionResult: {
+            /** Format: int64 */
+            stationA: number;
+            /** Format: int64 */
+            stationB: number;
+            decision: string;
+        };
+        PlaceEvidence: {
+            /** Format: double */
+            distanceM: number;
+            shifted: boolean;
+            /** Format: double */
+            nameSimilarity: null | number;
+            nameShared: boolean;
+            brand: string;
+            host: string;
+            address: string;
+            phone: string;
+            sameKind: boolean;
+            /** Format: double */
+            score: number;
+        };
+        PlaceReviewItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: double */
+            score: number;
+            /** Format: date-time */
+            queuedAt: string;
+            evidence: components["schemas"]["PlaceEvidence"];
+            a: components["schemas"]["PlaceReviewRecord"];
+            b: components["schemas"]["PlaceReviewRecord"];
+        };
+        PlaceReviewPage: {
+            /** Format: int32 */
+            pending: number;
+            items: components["schemas"]["PlaceReviewItem"][];
+        };
+        PlaceReviewRecord: {
+            /** Format: int64 */
+            id: number;
+            source: string;
+            externalId: string;
+            kind: string;
+            name: string;
+            address: null | string;
+            phone: null | string;
+            host: null | string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** Format: int64 */
+            placeId: number;
+            pin: boolean;
+            retired: boolean;
+        };
+        PlaceSourceRecord: {
+            /** Format: int64 */
+            id: number;
+            source: string;
+            externalId: string;
+            name: string;
+            pin: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            retiredAt: null | string;
+        };
         PlanningResult: {
             solver: string;
             status: string;
@@ -1849,6 +2018,9 @@ export interface components {
             /** Format: date-time */
             retiredAt: null | string;
             comments: components["schemas"]["StationComment"][];
+            /** Format: int64 */
+            pinId: null | number;
+            sources: components["schemas"]["PlaceSourceRecord"][];
             phone: null | string;
             /** Format: double */
             lat: number;
@@ -2358,6 +2530,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+        };
+    };
+    PlaceReviewQueue: {
+        parameters: {
+            query?: {
+                /** @description Most pairs to answer, the likeliest to be one station first; 100 when absent. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceReviewPage"];
+                };
+            };
+        };
+    };
+    PlaceReviewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDecisionResult"];
+                };
+            };
+        };
+    };
+    PlacePairLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: number;
+                b: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDecisionResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    PlaceReviewUnlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDecisionResult"];
+                };
+            };
+        };
+    };
+    PlacePairUnlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: number;
+                b: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDecisionResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };

@@ -46,6 +46,26 @@ export function cardHead(s: StationDetail, ctx: Pick<CardContext, 'lang' | 'favo
   ];
 }
 
+/**
+ * The place's records when more than one source lists it (one physical station, one pin): each source with its own
+ * name, which one the map shows and which are retired; a link to the shown one when this card is another.
+ */
+function placeSources(s: StationDetail, lang: Lang): Node | null {
+  // A card the service worker saved before places existed has no sources.
+  const records = s.sources ?? [];
+  if (records.length < 2) return null;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const shown = records.find((r) => r.pin);
+  return h('span', { class: 'place-sources' },
+    shown && shown.id !== s.id
+      ? h('a', { class: 'link', id: 'place-pin', href: `/#/station/${shown.id}` }, t('shownAs', { source: shown.source }))
+      : null,
+    h('ul', { class: 'sources' }, ...records.map((r) => h('li', { 'data-source': r.source, 'data-id': String(r.id) },
+      h('strong', {}, r.source), ` · ${r.name}`,
+      r.pin ? h('small', { class: 'source-shown' }, ` · ${t('sourceShown')}`) : null,
+      r.retiredAt ? h('small', { class: 'source-retired' }, ` · ${t('sourceRetired')}`) : null))));
+}
+
 export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardContext): void {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
   clear(target);
@@ -95,7 +115,8 @@ export function renderCard(target: HTMLElement, s: StationDetail, ctx: CardConte
       row('host', s.host ? translateKnown(ctx.lang, `host_${s.host}`) ?? s.host : null),
       row('phone', s.phone ? h('a', { href: `tel:${s.phone.replace(/[^\d+]/g, '')}`, class: 'link' }, s.phone) : null),
       s.truckParkingSpaces ? row('amenity_truck_parking', t('truckParking', { n: s.truckParkingSpaces })) : null,
-      row('updated', formatDate(new Date(s.updatedAt), ctx.lang))),
+      row('updated', formatDate(new Date(s.updatedAt), ctx.lang)),
+      row('sources', placeSources(s, ctx.lang))),
     h('p', { class: 'card-foot' }, share),
     ctx.cachedAt ? h('p', { class: 'cached' }, t('cachedAt', { time: formatClock(ctx.cachedAt) })) : null,
   ];

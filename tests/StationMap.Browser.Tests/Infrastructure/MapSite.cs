@@ -154,7 +154,10 @@ public class MapSite : IAsyncLifetime
         page.Locator($"{list} button.station").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.stationId))");
 
     /// <summary>The operators' moderation page in a fresh desktop-sized page (it waits for nothing on the map).</summary>
-    public async Task<IPage> OpenModerationAsync()
+    public Task<IPage> OpenModerationAsync() => OpenPageAsync("/moderation.html", "#moderation-load");
+
+    /// <summary>One of the operators' pages in a fresh desktop-sized page, once <paramref name="ready"/> is on it.</summary>
+    public async Task<IPage> OpenPageAsync(string path, string ready)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -162,8 +165,8 @@ public class MapSite : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         WatchPolicyViolations(page);
-        await page.GotoAsync("/moderation.html");
-        await page.WaitForSelectorAsync("#moderation-load");
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync(ready);
         return page;
     }
 

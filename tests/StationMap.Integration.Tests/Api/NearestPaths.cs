@@ -43,6 +43,9 @@ internal sealed class NearestPaths : IAsyncDisposable
         _databaseClient = _database.CreateClient();
     }
 
+    /// <summary>The client of the host answering from "memory" or from the "database".</summary>
+    public HttpClient ClientFor(string path) => path == "memory" ? _memoryClient : _databaseClient;
+
     /// <summary>Starts both hosts and waits until the memory one has loaded the store's current version.</summary>
     public static async Task<NearestPaths> StartAsync(string connectionString, StationDataSources dataSources)
     {

@@ -154,8 +154,9 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
         {
             if (!operation.TryGetProperty("requestBody", out var body))
             {
-                // A POST without a body (refresh a source now, a moderation decision) takes nothing to describe.
-                Assert.Matches("^(/api/admin/sources/\\{name\\}/refresh|/api/moderation/\\{id\\}/(approve|reject|revert|block-device))$", path);
+                // A POST without a body (refresh a source now, a moderation or a place decision) takes nothing to describe.
+                Assert.Matches("^(/api/admin/sources/\\{name\\}/refresh|/api/moderation/\\{id\\}/(approve|reject|revert|block-device)"
+                    + "|/api/places/review/\\{id\\}/(link|unlink)|/api/places/pairs/\\{a\\}/\\{b\\}/(link|unlink))$", path);
                 continue;
             }
             Assert.True(body.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{path} has a body without a schema");

@@ -20,7 +20,7 @@ public sealed class EndpointAccessTests(DemoDatabase database) : IClassFixture<D
     private static readonly string[] KeyedReads =
     [
         "/hangfire", "/api/planning/runs", "/api/imports", "/api/sources", "/api/admin", "/api/reports", "/api/moderation",
-        "/api/exports", "/ogc/collections/demand", "/ogc/collections/candidates", "/ogc/collections/planning-run-",
+        "/api/exports", "/api/places", "/ogc/collections/demand", "/ogc/collections/candidates", "/ogc/collections/planning-run-",
     ];
 
     /// <summary>Endpoints that are not GET and still open to anyone, each with the reason.</summary>
