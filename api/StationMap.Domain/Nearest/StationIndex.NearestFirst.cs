@@ -55,6 +55,8 @@ public sealed partial class StationIndex
             }
         }
 
+        public override long Tested { get; protected set; }
+
         // The queue holds subtrees and stations: its smallest key bounds every station not yet taken.
         public override bool TryPeekBound(out double chordSquared)
         {
@@ -79,6 +81,7 @@ public sealed partial class StationIndex
                 Open(node.Right);
                 return false;
             }
+            Tested += node.End - node.Start;
             for (var p = node.Start; p < node.End; p++)
             {
                 if (_test(p))

@@ -4,13 +4,13 @@ using StationMap.Domain.Nearest;
 namespace StationMap.Domain.Search;
 
 /// <summary>
-/// The stations whose fields together hold at least half of the query's character pairs, for a search that found no
-/// station holding the whole query.
+/// When no station holds the whole query: the stations one of whose fields holds at least half of the query's
+/// character pairs, by how many it holds (the best field's count), then by rank or, with a position, by distance.
 /// </summary>
 /// <remarks>
-/// A station holding <c>needed</c> of the query's <c>g</c> pairs holds one of its <c>g − needed + 1</c> rarest
-/// (pigeonhole), so only the stations of those pairs' values are looked at. A value's pairs are a bit mask worked out
-/// from its text when first asked; a station's pairs are the union of its four values' masks.
+/// Counted per field, not over the fields together, so that a value's count settles its stations': each value's pairs
+/// are a bit mask from the lists of the query's pairs, the values holding enough are grouped by count, and only their
+/// stations are looked at, level by level, as whole matches are tier by tier.
 /// </remarks>
 internal sealed class PartialMatches(SearchRun run)
 {
@@ -18,126 +18,162 @@ internal sealed class PartialMatches(SearchRun run)
     private readonly SearchScratch _scratch = run.Scratch;
     private readonly int _pairs = run.Grams.Length;
     private readonly int _needed = (run.Grams.Length + 1) / 2;
-    private readonly Dictionary<uint, int> _bits = run.Grams.Select((gram, bit) => (gram, bit)).ToDictionary(g => g.gram, g => g.bit);
 
     public void AddTo(List<SearchHit> hits)
     {
-        var need = run.Limit;
-        if (run.Origin is { } origin)
+        var touched = _scratch.Values;
+        for (var bit = 0; bit < _pairs; bit++)
         {
-            AddNearestFirst(hits, need, origin);
-            return;
-        }
-        var best = new BoundedHeap<(int Pairs, int Rank), MorePairsThenLowerRank>(need);
-        ForEachCandidate((position, pairs) => best.Offer((pairs, _index.PositionToRank[position])));
-        foreach (var (pairs, rank) in best.TakeSorted())
-        {
-            hits.Add(new SearchHit(_index.RankToPosition[rank], SearchMatch.Partial, Share(pairs), null, null));
-        }
-    }
-
-    private double Share(int pairs) => (double)pairs / _pairs;
-
-    private int PairsAt(int position) => (int)UInt128.PopCount(
-        MaskOf(_index.NameOf[position]) | MaskOf(_index.AddressOf[position]) | MaskOf(_index.DistrictOf[position]) | MaskOf(_index.HostOf[position]));
-
-    private UInt128 MaskOf(int value)
-    {
-        if (value == _index.ValueCount)
-        {
-            return UInt128.Zero;
-        }
-        if (!_scratch.TryMaskOf(value, out var mask))
-        {
-            mask = PairsIn(_index.Texts[value]) | (_index.Cores[value] is { } core ? PairsIn(core) : UInt128.Zero);
-            _scratch.SetMask(value, mask);
-        }
-        return mask;
-    }
-
-    private UInt128 PairsIn(string text)
-    {
-        var mask = UInt128.Zero;
-        for (var i = 0; i + 1 < text.Length; i++)
-        {
-            if (_bits.TryGetValue(StationSearchIndex.Bigram(text[i], text[i + 1]), out var bit))
+            foreach (var value in _index.ValuesWith(run.Grams[bit]))
             {
-                mask |= UInt128.One << bit;
-            }
-        }
-        return mask;
-    }
-
-    private void ForEachCandidate(Action<int, int> take)
-    {
-        _scratch.NewSightings();
-        var rarest = run.Grams.Select(_index.ValuesWith).OrderBy(list => list.Count).Take(_pairs - _needed + 1);
-        foreach (var values in rarest)
-        {
-            foreach (var value in values)
-            {
-                foreach (var rank in _index.StationRanksOf(value))
+                if (_scratch.AddPair(value, bit))
                 {
-                    var position = _index.RankToPosition[rank];
-                    if (_scratch.FirstSight(position) && run.TierAt(position) == 0 && PairsAt(position) is var pairs && pairs >= _needed)
-                    {
-                        take(position, pairs);
-                    }
+                    touched.Add(value);
                 }
             }
         }
+        var levels = new List<int>?[_pairs + 1];
+        var entries = new long[_pairs + 1];
+        foreach (var value in touched)
+        {
+            if (LevelOf(value) is var level and > 0)
+            {
+                (levels[level] ??= []).Add(value);
+                entries[level] += _index.StationCountOf(value);
+            }
+        }
+        var need = run.Limit;
+        for (var level = _pairs; level >= _needed && need > 0; level--)
+        {
+            if (levels[level] is not { } values)
+            {
+                continue;
+            }
+            var found = run.Origin is { } origin
+                ? NearestOfLevel(level, values, entries[level], need, origin)
+                : FirstOfLevel(level, values, need);
+            hits.AddRange(found);
+            need -= found.Count;
+        }
     }
 
-    // More pairs first, then nearer. The exact distance is measured only for stations that can be among the nearest:
-    // a first pass keeps each share's nearest by chord, whose farthest exact distance bounds the answer; a second
-    // measures every station whose chord allows that distance.
-    private void AddNearestFirst(List<SearchHit> hits, int need, (double Lat, double Lon) origin)
+    // How many of the query's pairs the value holds, when at least half; 0 otherwise.
+    private int LevelOf(int value)
+    {
+        var count = (int)UInt128.PopCount(_scratch.MaskOf(value));
+        return count >= _needed ? count : 0;
+    }
+
+    private int LevelAt(int position) => Math.Max(
+        Math.Max(LevelOf(_index.NameOf[position]), LevelOf(_index.AddressOf[position])),
+        Math.Max(LevelOf(_index.DistrictOf[position]), LevelOf(_index.HostOf[position])));
+
+    private SearchHit Hit(int position, int level, GeodesicInverse? line = null) =>
+        new(position, SearchMatch.Partial, (double)level / _pairs, line?.DistanceMeters, line?.InitialBearingDegrees);
+
+    // The level's stations, each once (from the first of its fields at the level), in each value's rank order;
+    // 'take' answers false when the rest of that value's list cannot matter.
+    private void Gather(int level, List<int> values, Func<int, int, bool> take)
+    {
+        foreach (var value in values)
+        {
+            ForEachStation(level, value, take);
+        }
+    }
+
+    private void ForEachStation(int level, int value, Func<int, int, bool> take)
+    {
+        var field = value < _index.NameEnd ? 0 : value < _index.AddressEnd ? 1 : value < _index.DistrictEnd ? 2 : 3;
+        foreach (var rank in _index.StationRanksOf(value))
+        {
+            var p = _index.RankToPosition[rank];
+            if (LevelAt(p) != level
+                || (field >= 1 && LevelOf(_index.NameOf[p]) == level)
+                || (field >= 2 && LevelOf(_index.AddressOf[p]) == level)
+                || (field == 3 && LevelOf(_index.DistrictOf[p]) == level))
+            {
+                continue;
+            }
+            if (!take(rank, p))
+            {
+                break;
+            }
+        }
+    }
+
+    // As whole matches without a position: values in order, each field's given up once its values' first stations
+    // rank too low to enter.
+    private List<SearchHit> FirstOfLevel(int level, List<int> values, int need)
+    {
+        values.Sort();
+        var best = new BoundedHeap<int, LowerFirst>(need);
+        var i = 0;
+        while (i < values.Count)
+        {
+            var value = values[i];
+            if (best.IsFull && _index.FirstRankOf(value) >= best.Worst)
+            {
+                var end = values.BinarySearch(i, values.Count - i, _index.FieldEnd(value), null);
+                i = end >= 0 ? end : ~end;
+                continue;
+            }
+            i++;
+            ForEachStation(level, value, (rank, _) =>
+            {
+                if (best.IsFull && rank >= best.Worst)
+                {
+                    return false;
+                }
+                best.Offer(rank);
+                return true;
+            });
+        }
+        return [.. best.TakeSorted().Select(rank => Hit(_index.RankToPosition[rank], level))];
+    }
+
+    // The level's stations nearest first: gathered when few, else walked through the tree; measured exactly until
+    // no station left can be nearer than the farthest kept.
+    private List<SearchHit> NearestOfLevel(int level, List<int> values, long entries, int need, (double Lat, double Lon) origin)
     {
         var stations = _index.Stations;
-        var (x, y, z) = StationIndex.NormalAt(origin.Lat, origin.Lon);
-        var byChord = new BoundedHeap<(double Chord, int Position), SmallerChordFirst>[_pairs + 1];
-        ForEachCandidate((position, pairs) =>
-            (byChord[pairs] ??= new(need)).Offer((stations.ChordSquared(position, x, y, z), position)));
-        var reach = new double[_pairs + 1];
-        for (var pairs = _needed; pairs <= _pairs; pairs++)
+        StationStream stream;
+        if (entries <= SearchRun.GatherLimit)
         {
-            reach[pairs] = byChord[pairs] is { } kept
-                ? kept.TakeSorted().Max(k => Measure(origin, k.Position).DistanceMeters)
-                : double.NegativeInfinity;
-        }
-        var byDistance = new BoundedHeap<Measured, NearerThenLowerId>[_pairs + 1];
-        ForEachCandidate((position, pairs) =>
-        {
-            if (UnitSphere.DistanceLowerBound(stations.ChordSquared(position, x, y, z)) <= reach[pairs])
+            var (x, y, z) = StationIndex.NormalAt(origin.Lat, origin.Lon);
+            var gathered = new GatheredStream(_scratch.QueueOf(0), p => p);
+            Gather(level, values, (_, p) =>
             {
-                var line = Measure(origin, position);
-                (byDistance[pairs] ??= new(need)).Offer(new Measured(line, stations.Ids[position], position));
-            }
-        });
-        for (var pairs = _pairs; pairs >= _needed && need > 0; pairs--)
+                gathered.Add(stations.ChordSquared(p, x, y, z), p);
+                return true;
+            });
+            gathered.Seal();
+            stream = gathered;
+        }
+        else
         {
-            foreach (var hit in byDistance[pairs]?.TakeSorted().Take(need) ?? [])
+            stream = stations.NearestFirst(origin.Lat, origin.Lon, NormalBox.All, p => LevelAt(p) == level, _scratch.QueueOf(0));
+        }
+        var best = new BoundedHeap<Measured, NearerThenLowerId>(need);
+        while (stream.TryPeekBound(out var chord))
+        {
+            if (best.IsFull && UnitSphere.DistanceLowerBound(chord) > best.Worst.Line.DistanceMeters)
             {
-                hits.Add(new SearchHit(hit.Position, SearchMatch.Partial, Share(pairs), hit.Line.DistanceMeters, hit.Line.InitialBearingDegrees));
-                need--;
+                break;
+            }
+            if (stream.TryTake(out var position))
+            {
+                var line = Geodesy.Inverse(origin.Lat, origin.Lon, stations.Lats[position], stations.Lons[position]);
+                best.Offer(new Measured(line, stations.Ids[position], position));
             }
         }
+        return [.. best.TakeSorted().Select(m => Hit(m.Position, level, m.Line))];
     }
-
-    private GeodesicInverse Measure((double Lat, double Lon) origin, int position) =>
-        Geodesy.Inverse(origin.Lat, origin.Lon, _index.Stations.Lats[position], _index.Stations.Lons[position]);
 
     private readonly record struct Measured(GeodesicInverse Line, long Id, int Position);
 
-    private readonly struct MorePairsThenLowerRank : IComparer<(int Pairs, int Rank)>
+    private readonly struct LowerFirst : IComparer<int>
     {
-        public int Compare((int Pairs, int Rank) x, (int Pairs, int Rank) y) =>
-            x.Pairs != y.Pairs ? y.Pairs.CompareTo(x.Pairs) : x.Rank.CompareTo(y.Rank);
-    }
-
-    private readonly struct SmallerChordFirst : IComparer<(double Chord, int Position)>
-    {
-        public int Compare((double Chord, int Position) x, (double Chord, int Position) y) => x.Chord.CompareTo(y.Chord);
+        public int Compare(int x, int y) => x.CompareTo(y);
     }
 
     private readonly struct NearerThenLowerId : IComparer<Measured>

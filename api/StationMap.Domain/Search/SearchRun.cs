@@ -9,16 +9,23 @@ namespace StationMap.Domain.Search;
 /// partial matches (<see cref="PartialMatches"/>).
 /// </summary>
 /// <remarks>
-/// The names and the other fields are two parts. A part whose rarest gram leads to at most <see cref="GatherLimit"/>
-/// station entries is listed: its values are the intersection of the grams' lists, checked against the text. A larger
-/// part is left lazy: a value's tier is worked out from its text when a station of it is looked at (once per search),
-/// and the part's tiers are walked rather than listed: in rank order without a position, nearest first through the
-/// tree with one, skipping the subtrees outside the box of the query's grams. A listed tier holding more than
-/// <see cref="GatherLimit"/> entries (many stations sharing one name) is walked too.
+/// The names and the other fields are two parts. A part whose rarest gram's list holds at most <see cref="ListLimit"/>
+/// values is listed: its values are the intersection of the grams' lists, checked against the text. A part every gram
+/// of which is that common is left lazy: a value's tier is worked out from its text when a station of it is looked at
+/// (once per search). A tier of a lazy part, or a listed tier whose values hold more than <see cref="GatherLimit"/>
+/// station entries, is walked rather than gathered: in rank order without a position, nearest first through the tree
+/// with one, skipping the subtrees outside the box of the query's grams.
 /// </remarks>
 internal sealed class SearchRun
 {
     internal const int GatherLimit = 8192;
+
+    internal const int ListLimit = 8192;
+
+    // A walk of a listed tier that has tested this many stations is given up for gathering the tier, when it holds at
+    // most SwitchLimit station entries: a walk tests ~20 ns a station, gathering ~30 ns an entry.
+    private const int WalkBudget = GatherLimit;
+    private const int SwitchLimit = 8 * GatherLimit;
 
     private readonly List<int>?[] _tierValues = new List<int>?[5];
     private readonly long[] _tierEntries = new long[5];
@@ -75,9 +82,13 @@ internal sealed class SearchRun
     }
 
     /// <summary>The best tier of the station's values (0: no field holds the query).</summary>
-    public int TierAt(int position) => Math.Max(
-        Math.Max(TierOf(Index.NameOf[position]), TierOf(Index.AddressOf[position])),
-        Math.Max(TierOf(Index.DistrictOf[position]), TierOf(Index.HostOf[position])));
+    public int TierAt(int position) => TierOf(Index.NameOf[position]) is var name and > 0 ? name : OtherTierAt(position);
+
+    /// <summary>Whether the station's tier is <paramref name="tier"/>: for the name's tiers, the name alone decides.</summary>
+    public bool IsOfTier(int position, int tier) => tier > 1 ? TierOf(Index.NameOf[position]) == tier : TierAt(position) == tier;
+
+    private int OtherTierAt(int position) =>
+        TierOf(Index.AddressOf[position]) > 0 || TierOf(Index.DistrictOf[position]) > 0 || TierOf(Index.HostOf[position]) > 0 ? 1 : 0;
 
     /// <summary>The tier of a value: as listed, or worked out from its text the first time a lazy part asks.</summary>
     public int TierOf(int value)
@@ -119,12 +130,12 @@ internal sealed class SearchRun
     {
         var parts = Grams.Select(gram => Index.PartOf(gram, names: true)).ToArray();
         _nameBox = parts.Aggregate(NormalBox.All, (box, part) => box.Intersect(part.Box));
-        var estimate = parts.Min(part => part.Entries);
-        if (estimate == 0)
+        var rarest = parts.Min(part => part.Values.Count);
+        if (rarest == 0)
         {
             return;
         }
-        if (estimate <= GatherLimit)
+        if (rarest <= ListLimit)
         {
             ListIntersection(parts);
         }
@@ -165,14 +176,15 @@ internal sealed class SearchRun
     {
         var parts = Grams.Select(gram => Index.PartOf(gram, names: false)).ToArray();
         _otherBox = parts.Aggregate(NormalBox.All, (box, part) => box.Intersect(part.Box));
-        var estimate = parts.Min(part => part.Entries);
-        if (estimate == 0)
+        var rarest = parts.Min(part => part.Values.Count);
+        if (rarest == 0)
         {
             return;
         }
-        if (estimate <= GatherLimit)
+        if (rarest <= ListLimit)
         {
             ListIntersection(parts);
+            _lazyTiers[1] = _tierEntries[1] > GatherLimit;
             return;
         }
         _lazyOthers = true;
@@ -193,34 +205,25 @@ internal sealed class SearchRun
         }
     }
 
-    // The values in every part's list (shortest list first), checked against the text: a query of one or two
-    // characters is exactly its one gram, a longer one can have every pair without the whole.
+    // The values holding every gram: those of the rarest gram's list that hold the query. A query of one or two
+    // characters is exactly its one gram; a longer one is checked against the text, which costs less than looking
+    // each value up in the other grams' lists.
     private void ListIntersection(GramPart[] parts)
     {
-        var lists = parts.Select(part => part.Values).OrderBy(list => list.Count).ToArray();
         var check = Core.Length > 2;
-        var cursors = new int[lists.Length];
-        foreach (var value in lists[0])
+        foreach (var value in parts.MinBy(part => part.Values.Count).Values)
         {
-            var inAll = true;
-            for (var j = 1; j < lists.Length && inAll; j++)
-            {
-                cursors[j] = LowerBound(lists[j], cursors[j], value);
-                if (cursors[j] == lists[j].Count)
-                {
-                    return;
-                }
-                inAll = lists[j][cursors[j]] == value;
-            }
-            if (inAll)
-            {
-                List(value, TierOfValue(value, check));
-            }
+            List(value, TierOfValue(value, check));
         }
     }
 
     private int TierOfValue(int value, bool check)
     {
+        if (!check && value < Index.NameEnd)
+        {
+            // One or two characters: the first characters of the name and its core tell, without reading the text.
+            return Index.NameHeads.TierOf(value, Core);
+        }
         var text = Index.Texts[value];
         if (value >= Index.NameEnd)
         {
@@ -238,33 +241,6 @@ internal sealed class SearchRun
         return text.StartsWith(Core, StringComparison.Ordinal) || core.StartsWith(Core, StringComparison.Ordinal) ? 3 : 2;
     }
 
-    // The first index at or after 'from' whose value is not below 'value' (exponential, then binary search).
-    private static int LowerBound(ArraySegment<int> list, int from, int value)
-    {
-        var step = 1;
-        var high = from;
-        while (high < list.Count && list[high] < value)
-        {
-            from = high + 1;
-            high += step;
-            step <<= 1;
-        }
-        high = Math.Min(high, list.Count);
-        while (from < high)
-        {
-            var middle = (from + high) >>> 1;
-            if (list[middle] < value)
-            {
-                from = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return from;
-    }
-
     /// <summary>How the station matched, given its tier.</summary>
     public SearchMatch MatchAt(int position, int tier) => tier switch
     {
@@ -279,31 +255,6 @@ internal sealed class SearchRun
 
     private bool IsWalked(int tier) => _lazyTiers[tier];
 
-    // The ranks of a listed tier's stations, each once (a station in lists of two fields of tier 1, an address and a
-    // district both holding the query, is taken from its first), handed to 'take' in each value's rank order; 'take'
-    // answers false when the rest of that value's list cannot matter.
-    private void Gather(int tier, Func<int, int, bool> take)
-    {
-        foreach (var value in _tierValues[tier] ?? [])
-        {
-            var field = value < Index.AddressEnd ? 0 : value < Index.DistrictEnd ? 1 : 2;
-            foreach (var rank in Index.StationRanksOf(value))
-            {
-                var p = Index.RankToPosition[rank];
-                if (TierAt(p) != tier
-                    || (field >= 1 && TierOf(Index.AddressOf[p]) == 1)
-                    || (field == 2 && TierOf(Index.DistrictOf[p]) == 1))
-                {
-                    continue;
-                }
-                if (!take(rank, p))
-                {
-                    break;
-                }
-            }
-        }
-    }
-
     // Without a position: tier by tier, each in rank order (shorter name without suffixes, then id).
     private void RankByTier()
     {
@@ -313,77 +264,63 @@ internal sealed class SearchRun
             {
                 continue;
             }
-            var best = new BoundedHeap<int, LowerRankFirst>(Limit - _hits.Count);
-            bool Take(int rank)
+            // A listed tier reads its own values; a lazy one every value of the rarest gram's list, testing each.
+            ReadOnlySpan<int> values;
+            if (_tierValues[tier] is { } listed)
             {
-                // A value's list is in rank order: past the worst kept, none of the rest can enter.
-                if (best.IsFull && rank >= best.Worst)
-                {
-                    return false;
-                }
-                best.Offer(rank);
-                return true;
-            }
-            if (IsWalked(tier))
-            {
-                WalkInRankOrder(tier, best, Take);
+                listed.Sort();
+                values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(listed);
             }
             else
             {
-                Gather(tier, (rank, _) => Take(rank));
+                values = Grams.Select(gram => Index.PartOf(gram, names: tier > 1).Values).MinBy(list => list.Count);
             }
-            foreach (var rank in best.TakeSorted())
+            foreach (var rank in FirstInRankOrder(tier, values, Limit - _hits.Count))
             {
                 Add(Index.RankToPosition[rank], tier);
             }
         }
     }
 
-    // A walked tier in rank order: a large tier is usually dense from the first ranks on, so the first ones are tried
-    // one by one. When they hold too few (a tier of long names, or fewer stations than its grams suggested), its values
-    // are found from the rarest gram's list instead and their stations' lists read up to the worst rank kept.
-    private void WalkInRankOrder(int tier, BoundedHeap<int, LowerRankFirst> best, Func<int, bool> take)
+    // The lowest ranks among the stations of exactly this tier that 'values' (ascending) lead to, each station once (a
+    // station in lists of two fields of tier 1, an address and a district both holding the query, counts from its
+    // first). Values are numbered field by field in the order of their first station's rank, and each value's list is
+    // in rank order: once a value's first rank cannot enter, neither can the rest of its field.
+    private int[] FirstInRankOrder(int tier, ReadOnlySpan<int> values, int count)
     {
-        var tried = Math.Min(Index.Count, WalkBudget);
-        for (var rank = 0; rank < tried && !best.IsFull; rank++)
+        var best = new BoundedHeap<int, LowerRankFirst>(count);
+        var i = 0;
+        while (i < values.Length)
         {
-            if (TierAt(Index.RankToPosition[rank]) == tier)
+            var value = values[i];
+            if (best.IsFull && Index.FirstRankOf(value) >= best.Worst)
             {
-                best.Offer(rank);
+                i += LowerBound(values[i..], Index.FieldEnd(value));
+                continue;
             }
-        }
-        if (best.IsFull || tried == Index.Count)
-        {
-            return;
-        }
-        var rarest = Grams.Select(gram => Index.PartOf(gram, names: tier > 1)).MinBy(part => part.Values.Count);
-        foreach (var value in rarest.Values)
-        {
+            i++;
             if (TierOf(value) != tier)
             {
                 continue;
             }
             var field = value < Index.AddressEnd ? 0 : value < Index.DistrictEnd ? 1 : 2;
-            var ranks = Index.StationRanksOf(value);
-            for (var i = LowerBound(ranks, tried); i < ranks.Length; i++)
+            foreach (var rank in Index.StationRanksOf(value))
             {
-                var p = Index.RankToPosition[ranks[i]];
-                if (TierAt(p) != tier
-                    || (field >= 1 && TierOf(Index.AddressOf[p]) == 1)
-                    || (field == 2 && TierOf(Index.DistrictOf[p]) == 1))
-                {
-                    continue;
-                }
-                if (!take(ranks[i]))
+                if (best.IsFull && rank >= best.Worst)
                 {
                     break;
                 }
+                var p = Index.RankToPosition[rank];
+                if (IsOfTier(p, tier)
+                    && (field == 0 || TierOf(Index.AddressOf[p]) != 1)
+                    && (field < 2 || TierOf(Index.DistrictOf[p]) != 1))
+                {
+                    best.Offer(rank);
+                }
             }
         }
+        return best.TakeSorted();
     }
-
-    // How many of the first ranks a walk in rank order tries one by one before it reads the tier's lists.
-    private const int WalkBudget = 4 * GatherLimit;
 
     private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
@@ -414,25 +351,39 @@ internal sealed class SearchRun
         var (x, y, z) = StationIndex.NormalAt(origin.Lat, origin.Lon);
         for (var tier = 1; tier <= 4; tier++)
         {
-            if (IsWalked(tier))
+            var only = tier;
+            var taken = new HashSet<int>();
+            // Every station of the tier's values, checked only when taken: a station of another tier, or one met
+            // twice (an address and a district of tier 1) or given by the walk before, is passed over then.
+            GatheredStream GatherTier()
             {
-                var only = tier;
-                streams[tier] = stations.NearestFirst(
-                    origin.Lat, origin.Lon, tier == 1 ? _otherBox : _nameBox, p => TierAt(p) == only, Scratch.QueueOf(tier));
+                var gathered = new GatheredStream(Scratch.QueueOf(only), rank =>
+                    Index.RankToPosition[rank] is var p && IsOfTier(p, only) && taken.Add(p) ? p : -1);
+                foreach (var value in _tierValues[only]!)
+                {
+                    foreach (var rank in Index.StationRanksOf(value))
+                    {
+                        gathered.Add(Index.ChordSquared(rank, x, y, z), rank);
+                    }
+                }
+                gathered.Seal();
+                return gathered;
+            }
+            if (!IsWalked(tier))
+            {
+                streams[tier] = _tierEntries[tier] > 0 ? GatherTier() : null;
                 continue;
             }
-            if (_tierEntries[tier] == 0)
+            // A listed tier's stations are within its values' boxes; a lazy one's within its grams'.
+            var box = tier == 1 ? _otherBox : _nameBox;
+            if (_tierValues[tier] is { } listed)
             {
-                continue;
+                box = box.Intersect(listed.Aggregate(NormalBox.Empty, (union, value) => union.Union(Index.ValueBoxes[value])));
             }
-            var gathered = new GatheredStream(Scratch.QueueOf(tier));
-            Gather(tier, (_, p) =>
-            {
-                gathered.Add(stations.ChordSquared(p, x, y, z), p);
-                return true;
-            });
-            gathered.Seal();
-            streams[tier] = gathered;
+            var walk = stations.NearestFirst(origin.Lat, origin.Lon, box, p => IsOfTier(p, only), Scratch.QueueOf(tier));
+            streams[tier] = _tierValues[tier] is not null && _tierEntries[tier] <= SwitchLimit
+                ? new WalkThenGather(walk, WalkBudget, GatherTier, taken)
+                : walk;
         }
         var best = new BoundedHeap<ScoredStation, HigherScoreFirst>(Limit);
         while (true)

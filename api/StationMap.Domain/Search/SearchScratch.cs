@@ -72,17 +72,31 @@ internal sealed class SearchScratch
         _valueTiers[value] = (byte)tier;
     }
 
-    /// <summary>Which of the query's pairs a value holds (bit i: pair i), when it has been set.</summary>
-    public bool TryMaskOf(int value, out UInt128 mask)
+    /// <summary>Which of the query's pairs a value holds (bit i: pair i); none unless <see cref="AddPair"/> said so.</summary>
+    public UInt128 MaskOf(int value) => _maskStamps[value] == _stamp ? _valueMasks[value] : UInt128.Zero;
+
+    /// <summary>Records that a value holds pair <paramref name="bit"/>; true the first time the value gets one.</summary>
+    public bool AddPair(int value, int bit)
     {
-        mask = _valueMasks[value];
-        return _maskStamps[value] == _stamp;
+        var first = _maskStamps[value] != _stamp;
+        if (first)
+        {
+            _maskStamps[value] = _stamp;
+            _valueMasks[value] = UInt128.Zero;
+        }
+        _valueMasks[value] |= UInt128.One << bit;
+        return first;
     }
 
-    public void SetMask(int value, UInt128 mask)
+    /// <summary>A reusable list of values, emptied.</summary>
+    public List<int> Values
     {
-        _maskStamps[value] = _stamp;
-        _valueMasks[value] = mask;
+        get
+        {
+            field ??= new List<int>(256);
+            field.Clear();
+            return field;
+        }
     }
 
     /// <summary>Forgets which stations were seen, for another pass over them.</summary>

@@ -13,7 +13,8 @@ namespace StationMap.Domain.Search;
 /// bigrams, the usual way to search Chinese without a word segmenter). A query's values are the intersection of its
 /// pairs' lists, checked against the text; <see cref="SearchRun"/> turns them into ranked stations.
 /// Stations are also numbered by rank (shorter name without its generic suffixes first, then id), the order of an
-/// answer without a position.
+/// answer without a position, and each field's values by their first station's rank, so that an answer without a
+/// position reads the lists only until their values' first stations rank too low to enter it.
 /// </remarks>
 public sealed class StationSearchIndex
 {
@@ -74,7 +75,14 @@ public sealed class StationSearchIndex
         _stationStart = stationStart;
         _stationRanks = stationRanks;
         (_gramSlots, _postingStart, _postings) = (postings.Slots, postings.Start, postings.Values);
-        _gramStats = GramStats.Of(postings, NameEnd, StationCountOf, ValueBoxes());
+        ValueBoxes = BoxesOfValues();
+        NormalsByRank = new double[3 * rankToPosition.Length];
+        for (var r = 0; r < rankToPosition.Length; r++)
+        {
+            (NormalsByRank[3 * r], NormalsByRank[3 * r + 1], NormalsByRank[3 * r + 2]) = stations.NormalOf(rankToPosition[r]);
+        }
+        NameHeads = new NameHeads(Texts, Cores, NameEnd);
+        _gramStats = GramStats.Of(postings, NameEnd, StationCountOf, ValueBoxes);
         Names = new NameKeys(Texts, Cores, NameEnd);
     }
 
@@ -101,6 +109,15 @@ public sealed class StationSearchIndex
     internal ReadOnlySpan<int> StationRanksOf(int value) => _stationRanks.AsSpan(_stationStart[value], _stationStart[value + 1] - _stationStart[value]);
 
     internal int StationCountOf(int value) => _stationStart[value + 1] - _stationStart[value];
+
+    /// <summary>
+    /// The rank of the value's first station. Within a field, values are numbered in this order, so every list of
+    /// values is also in the order of its values' first stations, field by field.
+    /// </summary>
+    internal int FirstRankOf(int value) => _stationRanks[_stationStart[value]];
+
+    /// <summary>The first value after the field <paramref name="value"/> belongs to.</summary>
+    internal int FieldEnd(int value) => value < NameEnd ? NameEnd : value < AddressEnd ? AddressEnd : value < DistrictEnd ? DistrictEnd : ValueCount;
 
     /// <summary>The values holding <paramref name="gram"/>, ascending; empty when none does.</summary>
     internal ArraySegment<int> ValuesWith(uint gram) =>
@@ -129,12 +146,30 @@ public sealed class StationSearchIndex
     {
         var values = ValueTable.Of(stations);
         var rankToPosition = Ranks(stations, values);
+        values.NumberByFirstRank(rankToPosition);
         var (stationStart, stationRanks) = StationsByValue(values, rankToPosition);
         return new StationSearchIndex(stations, values, rankToPosition, stationStart, stationRanks, GramPostings.Of(values));
     }
 
-    // Each value's box: the smallest that holds its stations' normals.
-    private NormalBox[] ValueBoxes()
+    /// <summary>The stations' unit normals by rank (x, y, z), for measuring the stations of a value's list in the order it holds them.</summary>
+    internal double[] NormalsByRank { get; }
+
+    /// <summary>The squared chord between the station of rank <paramref name="rank"/> and a unit normal.</summary>
+    internal double ChordSquared(int rank, double x, double y, double z)
+    {
+        var dx = NormalsByRank[3 * rank] - x;
+        var dy = NormalsByRank[3 * rank + 1] - y;
+        var dz = NormalsByRank[3 * rank + 2] - z;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    /// <summary>The first characters of each name, for the tiers of a query of one or two characters.</summary>
+    internal NameHeads NameHeads { get; }
+
+    /// <summary>Each value's box: the smallest that holds its stations' normals.</summary>
+    internal NormalBox[] ValueBoxes { get; }
+
+    private NormalBox[] BoxesOfValues()
     {
         var boxes = new NormalBox[ValueCount];
         for (var v = 0; v < ValueCount; v++)

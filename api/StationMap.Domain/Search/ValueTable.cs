@@ -85,4 +85,46 @@ internal sealed class ValueTable
         }
         return ids;
     }
+
+    /// <summary>
+    /// Renumbers each field's values in the order their first stations come in <paramref name="rankToPosition"/>
+    /// (a station has one value per field, so no two values of a field share a first station).
+    /// </summary>
+    public void NumberByFirstRank(int[] rankToPosition)
+    {
+        var none = Texts.Count;
+        var renumbered = new int[none + 1];
+        Array.Fill(renumbered, -1);
+        renumbered[none] = none;
+        int[][] fields = [Name, Address, District, Host];
+        int[] next = [0, NameEnd, AddressEnd, DistrictEnd];
+        foreach (var p in rankToPosition)
+        {
+            for (var f = 0; f < fields.Length; f++)
+            {
+                if (renumbered[fields[f][p]] < 0)
+                {
+                    renumbered[fields[f][p]] = next[f]++;
+                }
+            }
+        }
+        var texts = new string[none];
+        var cores = new string?[none];
+        for (var v = 0; v < none; v++)
+        {
+            texts[renumbered[v]] = Texts[v];
+            cores[renumbered[v]] = Cores[v];
+        }
+        Texts.Clear();
+        Texts.AddRange(texts);
+        Cores.Clear();
+        Cores.AddRange(cores);
+        foreach (var field in fields)
+        {
+            for (var p = 0; p < field.Length; p++)
+            {
+                field[p] = renumbered[field[p]];
+            }
+        }
+    }
 }

@@ -37,7 +37,9 @@ internal sealed class BruteForceSearch(IReadOnlyList<StationIndexRow> rows)
                 whole.Add(new Expected(s.Row.Id, m, 1, distance, s.Core.Length));
                 continue;
             }
-            var held = pairs.Count(p => s.Texts.Any(t => t.Contains(p, StringComparison.Ordinal)));
+            // The best field's count; the name's field is the name with and without its suffixes.
+            int Held(params string[] field) => pairs.Count(p => field.Any(t => t.Contains(p, StringComparison.Ordinal)));
+            var held = Math.Max(Math.Max(Held(s.Name, s.Core), Held(s.Address)), Math.Max(Held(s.District), Held(s.Host)));
             if (pairs.Count >= 2 && 2 * held >= pairs.Count)
             {
                 partial.Add(new Expected(s.Row.Id, SearchMatch.Partial, (double)held / pairs.Count, distance, s.Core.Length));
@@ -84,8 +86,5 @@ internal sealed class BruteForceSearch(IReadOnlyList<StationIndexRow> rows)
         public override string ToString() => $"{Id}:{Match}:{Share:0.##}:{DistanceM:0.##}";
     }
 
-    private sealed record Station(StationIndexRow Row, string Name, string Core, string Address, string District, string Host)
-    {
-        public string[] Texts { get; } = [Name, Core, Address, District, Host];
-    }
+    private sealed record Station(StationIndexRow Row, string Name, string Core, string Address, string District, string Host);
 }
