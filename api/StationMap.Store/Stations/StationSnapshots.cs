@@ -6,7 +6,7 @@ using StationMap.Domain.Nearest;
 namespace StationMap.Store.Stations;
 
 /// <summary>
-/// Every live station at one data version, for the API's in-memory nearest index, and the version itself
+/// Every live station at one data version, for the API's in-memory nearest and search index, and the version itself
 /// (migration 0007: bumped by every write to <c>station</c>, announced by <c>NOTIFY stations_changed</c>).
 /// </summary>
 public sealed class StationSnapshots(StationDataSources dataSources)
@@ -18,10 +18,11 @@ public sealed class StationSnapshots(StationDataSources dataSources)
 
     private const string CountSql = "SELECT count(*) FROM station WHERE retired_at IS NULL";
 
-    // The same stations the nearest SQL ranks (live ones), with what its filters test and its answer shows.
+    // The same stations the nearest SQL ranks (live ones), with what its filters test, its answer shows and search
+    // looks through.
     private const string LiveSql = """
         SELECT id, kind, name, address, district, ST_Y(location), ST_X(location), amenities, opening_hours,
-               truck_parking_spaces, max_vehicle_length_m, hazmat_allowed
+               truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, host
         FROM station
         WHERE retired_at IS NULL
         """;
@@ -69,7 +70,8 @@ public sealed class StationSnapshots(StationDataSources dataSources)
                     reader.IsDBNull(8) ? null : reader.GetString(8),
                     reader.IsDBNull(9) ? null : reader.GetInt32(9),
                     reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                    reader.GetBoolean(11)));
+                    reader.GetBoolean(11),
+                    reader.IsDBNull(12) ? null : reader.GetString(12)));
             }
         }
         await transaction.CommitAsync(cancellationToken);
