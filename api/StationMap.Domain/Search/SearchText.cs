@@ -49,7 +49,8 @@ public static class SearchText
 
     /// <summary>
     /// What a query searches for: normalised, cut at <see cref="MaxQueryLength"/> characters, without its generic
-    /// suffixes unless it is nothing but them ("驿站" alone searches for 驿站). Empty when the query holds no letter or digit.
+    /// suffixes; a query that is nothing but generic suffixes searches for the first of them ("驿站" for 驿站,
+    /// "暖心驿站 户外劳动者服务站" for 暖心驿站). Empty when the query holds no letter or digit.
     /// </summary>
     public static string QueryCore(string query)
     {
@@ -60,8 +61,16 @@ public static class SearchText
             normalised = normalised[..(char.IsHighSurrogate(normalised[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength)];
         }
         var core = WithoutGenericSuffixes(normalised);
-        return core.Length > 0 ? core : normalised;
+        return core.Length > 0 || normalised.Length == 0 ? core : FirstSuffix(normalised);
     }
+
+    // The suffix that starts first in a text made of suffixes only (the longest, where two start together).
+    private static string FirstSuffix(string normalised) =>
+        GenericSuffixes.Normalised
+            .Select(suffix => (Suffix: suffix, At: normalised.IndexOf(suffix, StringComparison.Ordinal)))
+            .Where(found => found.At >= 0)
+            .OrderBy(found => found.At).ThenByDescending(found => found.Suffix.Length)
+            .First().Suffix;
 
     // Text that is not well-formed UTF-16 (a lone surrogate) has no normal form; its other characters still count.
     private static string Compose(string text)

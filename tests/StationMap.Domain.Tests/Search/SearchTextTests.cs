@@ -24,8 +24,10 @@ public sealed class SearchTextTests
     [InlineData("望京职工之家", "望京")]
     [InlineData("驿站", "驿站")] // nothing but a suffix: searched for as it is
     [InlineData("暖心驿站", "暖心驿站")]
+    [InlineData("暖心驿站 户外劳动者服务站", "暖心驿站")] // nothing but suffixes: the first of them
+    [InlineData("驿站驿站", "驿站")]
     [InlineData("ＩＣＢＣ暖心驿站", "icbc")]
-    public void A_query_drops_its_generic_suffixes_unless_it_is_nothing_else(string query, string core) =>
+    public void A_query_drops_its_generic_suffixes_unless_it_is_nothing_else_then_keeps_the_first(string query, string core) =>
         Assert.Equal(core, SearchText.QueryCore(query));
 
     [Fact]
