@@ -3,6 +3,7 @@
 # each sub-command prints a plain table at the end and stops whatever it started.
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh tiles [--stations 1000000] [--tiles 20000] [--seconds 30] [--connections 32] [--warmup 30]
+#   scripts/bench.sh search [--stations 1000000] [--queries 20000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000] [--peak-rate 550]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000] [--repeats 3]   (and ogr2ogr from gdal-bin on the same file, same database)
@@ -286,6 +287,95 @@ cmd_tiles() {
     "$(value p90_ms "$WORK/inproc.kv")" "$(value p99_ms "$WORK/inproc.kv")" "-" "-" "$(value bytes_p50 "$WORK/inproc.kv")/$(value bytes_p99 "$WORK/inproc.kv")"
   awk -v a="$a_rps" -v b="$b_tps" 'BEGIN { printf "A/B throughput = %.2f (target >= 10)\n", (b > 0 ? a / b : 0) }'
   echo "(A bytes are the encoder's, C's column: the endpoint serves the same bytes; B bytes over the set's first 300 tiles)"
+}
+
+# Search of names, addresses, districts and hosts, one query set three ways: A our endpoint over HTTP (wrk), B the same
+# queries in PostgreSQL with pg_trgm GIN indexes and ILIKE (pgbench), C our index in process (one thread). The query set
+# is drawn from the generated stations the database holds (tests/StationMap.Benchmarks/Search/SearchQuerySet.cs).
+# pg_trgm and its indexes are made in the bench database only (CREATE EXTENSION / CREATE INDEX IF NOT EXISTS, kept for
+# the next run): the API needs no migration, since it searches in memory.
+cmd_search() {
+  local stations=1000000 queries=20000 seconds=30 connections=32 warmup=30
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --stations) stations=$2; shift 2 ;;
+      --queries) queries=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
+      *) say "unknown option $1"; exit 2 ;;
+    esac
+  done
+  local db=bench_$stations lua=$ROOT/tests/StationMap.Benchmarks/Search/wrk-search.lua wrk_threads=${STATIONMAP_BENCH_WRK_THREADS:-2}
+  "$ROOT/scripts/deps.sh" wrk curl
+  build
+  start_pg "$db"
+  load_stations "$stations"
+  export SEARCH_QUERIES=$WORK/queries.tsv
+  dotnet "$BENCH_DLL" search-queries --count "$stations" --queries "$queries" >"$SEARCH_QUERIES"
+  local set_size
+  set_size=$(wc -l <"$SEARCH_QUERIES")
+
+  say "A. API: wrk -t$wrk_threads -c$connections -d${seconds}s after ${warmup}s of warm-up"
+  start_api "$db" Memory
+  echo "rss_after_load_mb=$(rss_mb "$API_PID")" >"$WORK/memory.kv"
+  wrk -t"$wrk_threads" -c"$connections" -d"${warmup}s" -s "$lua" "$API_URL" >/dev/null
+  local api0 api1
+  api0=$(process_ticks "$API_PID")
+  wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$lua" "$API_URL" >"$WORK/wrk-search.out"
+  api1=$(process_ticks "$API_PID")
+  us_per api_cpu_us $(( api1 - api0 )) "$(value requests "$WORK/wrk-search.out")" >>"$WORK/wrk-search.out"
+  echo "rss_after_run_mb=$(rss_mb "$API_PID")" >>"$WORK/memory.kv"
+  sed -n 's/.*Nearest index: loaded version [0-9]*, \([0-9]*\) stations in \([0-9]*\) ms.*/load_ms=\2/p' "$WORK/api.log" | tail -n 1 >>"$WORK/memory.kv"
+  stop_api
+  say "A: $(tr '\n' ' ' <"$WORK/wrk-search.out")"
+
+  say "B. PostgreSQL pg_trgm + ILIKE: pgbench -c $connections -j 2 -T $seconds (trigram indexes are built once, minutes at 1,000,000 stations)"
+  local field
+  psql_bench -d "$db" -c "create extension if not exists pg_trgm"
+  for field in name address district host; do
+    psql_bench -d "$db" -c "create index if not exists bench_station_${field}_trgm on station using gin ($field gin_trgm_ops)"
+  done
+  psql_bench -d "$db" -c "analyze station"
+  cut -f3-5 "$SEARCH_QUERIES" >"$WORK/queries-core.tsv"
+  psql_bench -d "$db" -c "drop table if exists bench_search_queries" \
+    -c "create table bench_search_queries (i serial primary key, core text not null, lat text not null, lon text not null)" \
+    -c "\copy bench_search_queries (core, lat, lon) from '$WORK/queries-core.tsv'"
+  mkdir -p "$WORK/pgbench"
+  sed "s/:queries)/$set_size)/" "$ROOT/tests/StationMap.Benchmarks/Search/search-baseline.sql" >"$WORK/pgbench/search.sql"
+  # Each query planned with its own pattern (a generic plan cannot tell a 1-character pattern from a 6-character one).
+  export PGOPTIONS="-c plan_cache_mode=force_custom_plan"
+  run_pgbench search.sql "$db" "$connections" "$seconds" "$warmup"
+  unset PGOPTIONS
+  psql_bench -d "$db" -c "drop table bench_search_queries"
+  say "B: $(tr '\n' ' ' <"$WORK/pgbench.kv")"
+
+  say "C. the index in process, one thread"
+  dotnet "$BENCH_DLL" in-memory-search --count "$stations" --queries "$SEARCH_QUERIES" --seconds "$(( seconds < 20 ? seconds : 20 ))" \
+    >"$WORK/inproc.kv" 2>"$WORK/inproc.err"
+
+  local a_rps b_tps c_qps
+  a_rps=$(value rps "$WORK/wrk-search.out"); b_tps=$(value tps "$WORK/pgbench.kv"); c_qps=$(value qps "$WORK/inproc.kv")
+  echo
+  echo "search: $stations generated stations (Beijing-Tianjin-Hebei), $set_size queries (fragments of 1-6 characters of names, addresses and districts;" \
+    "a fifth full-width, some with a generic suffix; half from a position within 10 km), $connections connections, ${seconds}s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  local row='%-42s %11s %8s %8s %8s %8s %9s %9s\n'
+  printf "$row" "run" "per second" "p50 ms" "p90 ms" "p99 ms" "errors" "app cpu" "PG cpu"
+  printf "$row" "A. API /api/stations/search (wrk)" "$a_rps" "$(value p50_ms "$WORK/wrk-search.out")" "$(value p90_ms "$WORK/wrk-search.out")" \
+    "$(value p99_ms "$WORK/wrk-search.out")" "$(value errors "$WORK/wrk-search.out")" "$(value api_cpu_us "$WORK/wrk-search.out")us" "-"
+  printf "$row" "B. PostgreSQL pg_trgm + ILIKE (pgbench)" "$b_tps" "$(value p50_ms "$WORK/pgbench.kv")" "$(value p90_ms "$WORK/pgbench.kv")" \
+    "$(value p99_ms "$WORK/pgbench.kv")" "$(value failed_total "$WORK/pgbench.kv")" "-" "$(value pg_cpu_us "$WORK/pgbench.kv")us"
+  printf "$row" "C. index in process (1 thread, wall)" "$c_qps" "$(value p50_ms "$WORK/inproc.kv")" "$(value p90_ms "$WORK/inproc.kv")" \
+    "$(value p99_ms "$WORK/inproc.kv")" "-" "-" "-"
+  printf "$row" "C'. the same, CPU time per query" "$(value qps_per_cpu_second "$WORK/inproc.kv")" "$(value cpu_p50_ms "$WORK/inproc.kv")" \
+    "$(value cpu_p90_ms "$WORK/inproc.kv")" "$(value cpu_p99_ms "$WORK/inproc.kv")" "-" "-" "-"
+  awk -v a="$a_rps" -v b="$b_tps" -v c="$c_qps" 'BEGIN {
+    printf "A/B throughput = %.1f   A/C throughput = %.2f\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0) }'
+  echo "C: slowest query $(value cpu_max_ms "$WORK/inproc.kv") ms of CPU; worst stated case $(value worst_ms "$WORK/inproc.kv") ms ('$(value worst_query "$WORK/inproc.kv" | cut -c1-40)');" \
+    "index built in $(value build_ms "$WORK/inproc.kv") ms with the nearest index, $(value index_bytes_per_station "$WORK/inproc.kv") bytes/station (both);" \
+    "API RSS $(value rss_after_load_mb "$WORK/memory.kv") MB after load, $(value rss_after_run_mb "$WORK/memory.kv") MB after the run; load $(value load_ms "$WORK/memory.kv") ms"
+  sed 's/^/  /' "$WORK/inproc.err"
+  echo "(C' per second = queries per CPU-second; wall times count the time a thread waits for a core on a shared machine)"
 }
 
 cmd_micro() {
@@ -889,6 +979,7 @@ cmd_planning() {
 case "${1:-}" in
   nearest) shift; cmd_nearest "$@" ;;
   tiles) shift; cmd_tiles "$@" ;;
+  search) shift; cmd_search "$@" ;;
   checkins) shift; cmd_checkins "$@" ;;
   planning) shift; cmd_planning "$@" ;;
   dedup) shift; cmd_dedup "$@" ;;
@@ -897,5 +988,5 @@ case "${1:-}" in
   abuse) shift; cmd_abuse "$@" ;;
   soak) shift; cmd_soak "$@" ;;
   replicas) shift; cmd_replicas "$@" ;;
-  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] [--repeats R] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T] | dedup [--stations N] | replicas [--stations N] [--seconds S] [--imports N]" >&2; exit 2 ;;
+  *) echo "usage: $0 nearest [--stations N] [--seconds S] [--connections C] | tiles [--stations N] [--tiles T] [--seconds S] | search [--stations N] [--queries Q] [--seconds S] | checkins [--stations N] [--seconds S] | micro [filter] | import [--rows N] [--repeats R] | abuse [--stations N] [--seconds S] | soak [--minutes M] | planning [--exact-seconds T] | dedup [--stations N] | replicas [--stations N] [--seconds S] [--imports N]" >&2; exit 2 ;;
 esac

@@ -13,6 +13,8 @@ return args.FirstOrDefault() switch
     "tile-set-in-process" => StationMap.Benchmarks.Tiles.TileSetRun.Run(args[1..]),
     "tiles-pgbench-script" => StationMap.Benchmarks.Tiles.TilesPgbenchScript.Run(args[1..]),
     "latency-percentiles" => LatencyPercentiles.Run(args[1..]),
+    "search-queries" => StationMap.Benchmarks.Search.SearchQuerySet.Run(args[1..]),
+    "in-memory-search" => StationMap.Benchmarks.Search.InMemorySearchRun.Run(args[1..]),
     "import-read" => StationMap.Benchmarks.Import.ImportReadRun.Run(args[1..]),
     "planning" => PlanningBenchmark.Run(args[1..]),
     "in-process-dedup" => StationMap.Benchmarks.Dedup.InProcessDedupRun.Run(args[1..]),
@@ -37,6 +39,8 @@ static int Usage()
                                                                       the tile encoder over that set in process, one thread
           tiles-pgbench-script [--tiles N]                            ST_AsMVT of the tiles in table bench_tiles, with our clustering rule
           latency-percentiles FILE...                                 p50/p90/p99 of pgbench per-transaction logs
+          search-queries [--count N] [--queries Q] [--seed S]         fragments of generated names, addresses and districts as queries
+          in-memory-search --queries FILE [--count N] [--seconds T]   the search index in process over that set, one thread
           planning [--seed S] [--span-m M] [--exact-seconds T] [--exact-workers W]
                                                                       site selection: greedy + swap at city scale, exact vs greedy
           in-process-dedup [--stations N] [--seed S]                  a full place-matching pass over three generated lists, in process:

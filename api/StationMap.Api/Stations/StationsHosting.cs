@@ -1,9 +1,10 @@
 using StationMap.Api.Stations.Nearest;
+using StationMap.Api.Stations.Search;
 using StationMap.Store.Stations;
 
 namespace StationMap.Api.Stations;
 
-/// <summary>Services of the stations feature: the store's station queries, the in-memory index and its sync, nearest.</summary>
+/// <summary>Services of the stations feature: the store's station queries, the in-memory index and its sync, nearest, search.</summary>
 public static class StationsHosting
 {
     public static WebApplicationBuilder AddStations(this WebApplicationBuilder builder)
@@ -18,6 +19,7 @@ public static class StationsHosting
         services.AddHostedService<StationIndexSync>();
         services.AddSingleton<DatabaseNearestSearch>();
         services.AddSingleton<NearestStationSearch>();
+        services.AddSingleton<StationTextSearch>();
         services.AddSingleton<OpeningHoursCache>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using StationMap.Domain.Geo;
 using StationMap.Domain.Hours;
+using StationMap.Domain.Search;
 using StationMap.Domain.Tiles;
 
 namespace StationMap.Domain.Nearest;
@@ -15,7 +16,7 @@ namespace StationMap.Domain.Nearest;
 /// reaches them, measures each survivor exactly with <see cref="Geodesy"/>, and stops when every unvisited station is
 /// provably farther on the spheroid than the k-th found (see <see cref="UnitSphere.ChordSquaredBound"/>).
 /// </remarks>
-public sealed class StationIndex
+public sealed partial class StationIndex
 {
     internal const int LeafSize = 16;
 
@@ -33,8 +34,8 @@ public sealed class StationIndex
 
     private StationIndex(
         long version, Node[] nodes, Point3[] points, long[] ids, double[] lats, double[] lons, long[] traits,
-        double[] maxVehicleLengths, int[] truckSpaces, string[] names, string?[] addresses, string?[] districts, int[] hoursOf,
-        string?[] hoursTexts, OpeningHours?[] hours)
+        double[] maxVehicleLengths, int[] truckSpaces, string[] names, string?[] addresses, string?[] districts, string?[] hosts,
+        int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
     {
         Version = version;
         _nodes = nodes;
@@ -48,11 +49,13 @@ public sealed class StationIndex
         Names = names;
         Addresses = addresses;
         Districts = districts;
+        Hosts = hosts;
         _hoursOf = hoursOf;
         _hoursTexts = hoursTexts;
         _hours = hours;
         Grid = new StationGrid(lats, lons);
         Tiles = StationTiles.Build(this);
+        Search = StationSearchIndex.Build(this);
         // Built on the first GCJ-02 request only: most indexes never serve one.
         _gcj02Tiles = new Lazy<StationTiles>(() => StationTiles.Build(this, gcj02: true));
         // Built on the first lookup by id (a check-in): 12 bytes a station, which a reader-only process never spends.
@@ -86,10 +89,15 @@ public sealed class StationIndex
 
     internal string?[] Districts { get; }
 
+    internal string?[] Hosts { get; }
+
     public IndexedStation this[int position] => new(this, position);
 
     /// <summary>The same stations by latitude/longitude cell, for boxes and corridors; positions are this index's.</summary>
     public StationGrid Grid { get; }
+
+    /// <summary>The same stations by the words of their names, addresses, districts and hosts: what search answers from.</summary>
+    public StationSearchIndex Search { get; }
 
     /// <summary>The same stations on the Web Mercator tile grid, with cluster counts per zoom: the vector tiles' source.</summary>
     public StationTiles Tiles { get; }
@@ -222,7 +230,7 @@ public sealed class StationIndex
     /// <summary>Builds the tree over the builder's columns; used by <see cref="StationIndexBuilder.Build"/>.</summary>
     internal static StationIndex Create(
         long version, long[] ids, double[] lats, double[] lons, long[] traits, double[] maxVehicleLengths, int[] truckSpaces, string[] names,
-        string?[] addresses, string?[] districts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
+        string?[] addresses, string?[] districts, string?[] hosts, int[] hoursOf, string?[] hoursTexts, OpeningHours?[] hours)
     {
         var n = ids.Length;
         var points = new Point3[n];
@@ -259,7 +267,7 @@ public sealed class StationIndex
         return new StationIndex(
             version, nodeArray, Permute(points, order), Permute(ids, order), Permute(lats, order), Permute(lons, order),
             sortedTraits, Permute(maxVehicleLengths, order), Permute(truckSpaces, order), Permute(names, order), Permute(addresses, order),
-            Permute(districts, order), Permute(hoursOf, order), hoursTexts, hours);
+            Permute(districts, order), Permute(hosts, order), Permute(hoursOf, order), hoursTexts, hours);
     }
 
     private static int BuildNode(List<Node> nodes, Point3[] points, int[] order, int start, int end)

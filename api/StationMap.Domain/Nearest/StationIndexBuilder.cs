@@ -4,7 +4,7 @@ namespace StationMap.Domain.Nearest;
 
 /// <summary>
 /// Collects live stations column by column and builds a <see cref="StationIndex"/>. Opening hours are parsed once per
-/// distinct text and districts are shared, since millions of stations have only a few hundred of each.
+/// distinct text and districts and hosts are shared, since millions of stations have only a few hundred of each.
 /// </summary>
 public sealed class StationIndexBuilder(int capacity)
 {
@@ -17,11 +17,12 @@ public sealed class StationIndexBuilder(int capacity)
     private readonly List<string> _names = new(capacity);
     private readonly List<string?> _addresses = new(capacity);
     private readonly List<string?> _districts = new(capacity);
+    private readonly List<string?> _hosts = new(capacity);
     private readonly List<int> _hoursOf = new(capacity);
     private readonly List<string?> _hoursTexts = [];
     private readonly List<OpeningHours?> _hours = [];
     private readonly Dictionary<string, int> _hoursByText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _districtNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sharedTexts = new(StringComparer.Ordinal);
 
     public int Count => _ids.Count;
 
@@ -37,6 +38,7 @@ public sealed class StationIndexBuilder(int capacity)
         _names.Add(row.Name);
         _addresses.Add(row.Address);
         _districts.Add(row.District is null ? null : Shared(row.District));
+        _hosts.Add(row.Host is null ? null : Shared(row.Host));
         _hoursOf.Add(HoursIndex(row.OpeningHours));
     }
 
@@ -44,13 +46,13 @@ public sealed class StationIndexBuilder(int capacity)
     public StationIndex Build(long version) =>
         StationIndex.Create(
             version, [.. _ids], [.. _lats], [.. _lons], [.. _traits], [.. _maxVehicleLengths], [.. _truckSpaces], [.. _names], [.. _addresses], [.. _districts],
-            [.. _hoursOf], [.. _hoursTexts], [.. _hours]);
+            [.. _hosts], [.. _hoursOf], [.. _hoursTexts], [.. _hours]);
 
-    private string Shared(string district)
+    private string Shared(string text)
     {
-        if (!_districtNames.TryGetValue(district, out var shared))
+        if (!_sharedTexts.TryGetValue(text, out var shared))
         {
-            _districtNames[district] = shared = district;
+            _sharedTexts[text] = shared = text;
         }
         return shared;
     }

@@ -1,6 +1,6 @@
 namespace StationMap.Domain.Nearest;
 
-/// <summary>What the nearest index keeps of one live station: what the filters test and what an answer shows.</summary>
+/// <summary>What the nearest index keeps of one live station: what the filters test, what an answer shows and what search looks through.</summary>
 public readonly record struct StationIndexRow(
     long Id,
     StationKind Kind,
@@ -13,4 +13,5 @@ public readonly record struct StationIndexRow(
     string? OpeningHours,
     int? TruckParkingSpaces = null,
     double? MaxVehicleLengthM = null,
-    bool HazmatAllowed = false);
+    bool HazmatAllowed = false,
+    string? Host = null);

@@ -34,4 +34,18 @@ internal static class UnitSphere
         var chord = 2 * Math.Sin(angle / 2);
         return chord * chord * (1 + 1e-9) + 1e-18;
     }
+
+    /// <summary>
+    /// A distance on the spheroid no longer than that between any two points whose normals are
+    /// <paramref name="chordSquared"/> apart: the converse of <see cref="ChordSquaredBound"/>.
+    /// </summary>
+    public static double DistanceLowerBound(double chordSquared)
+    {
+        if (double.IsPositiveInfinity(chordSquared))
+        {
+            return double.PositiveInfinity;
+        }
+        var halfChord = Math.Min(1, Math.Sqrt(chordSquared) / 2);
+        return Math.Max(0, 2 * Math.Asin(halfChord) * MinCurvatureRadiusM * (1 - 1e-9) - 1e-6);
+    }
 }

@@ -6,7 +6,7 @@ using StationMap.Domain.Nearest;
 namespace StationMap.Store.Stations;
 
 /// <summary>
-/// Every live pin (one record per place) at one data version, for the API's in-memory nearest index, and the version itself
+/// Every live pin (one record per place) at one data version, for the API's in-memory nearest and search index, and the version itself
 /// (migration 0007: bumped by every write to <c>station</c>, announced by <c>NOTIFY stations_changed</c>).
 /// Changes are heard on the primary (PostgreSQL does not replicate <c>NOTIFY</c>); the stations and their version are
 /// read from the read source, a standby when one is configured, so that N processes reloading after an import load
@@ -26,7 +26,7 @@ public sealed class StationSnapshots(StationDataSources dataSources)
     // item per place.
     private const string LiveSql = """
         SELECT id, kind, name, address, district, ST_Y(location), ST_X(location), amenities, opening_hours,
-               truck_parking_spaces, max_vehicle_length_m, hazmat_allowed
+               truck_parking_spaces, max_vehicle_length_m, hazmat_allowed, host
         FROM station
         WHERE retired_at IS NULL AND pin
         """;
@@ -85,7 +85,8 @@ public sealed class StationSnapshots(StationDataSources dataSources)
                     reader.IsDBNull(8) ? null : reader.GetString(8),
                     reader.IsDBNull(9) ? null : reader.GetInt32(9),
                     reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                    reader.GetBoolean(11)));
+                    reader.GetBoolean(11),
+                    reader.IsDBNull(12) ? null : reader.GetString(12)));
             }
         }
         await transaction.CommitAsync(cancellationToken);

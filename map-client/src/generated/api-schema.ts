@@ -75,6 +75,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stations/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stations whose name, address, district or host holds the query, best match first; nearer first among equals when a position is given
+         * @description Text is compared in one form (NFKC, lower case, letters and digits only), and the generic suffixes 暖心驿站, 户外劳动者服务站, 职工之家 and 驿站 are dropped from the query. Tiers: the name is the query (4), begins with it (3), holds it (2); the address, district or host holds it (1). Without a position: by tier, then the shorter name, then id. With lat/lon: by tier + 1.5 / (1 + distance / 1 km), so a station a few hundred metres away passes a farther one of the tier just above, never two tiers up. When no station holds the whole query, those one of whose fields holds at least half of its character pairs are answered instead ('partial', by share, then name length or distance). Answered from the in-memory index only: 503 with Retry-After until it has loaded (or with Nearest:Path=Database). Worst case: a query no station holds whole whose character pairs are all common, or one common character asked far from its stations: ~10 ms of CPU at 1,000,000 stations (a typical query 0.1 ms, p99 2.5 ms).
+         */
+        get: operations["SearchStations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stations/{id}": {
         parameters: {
             query?: never;
@@ -1962,6 +1982,40 @@ export interface components {
             /** Format: date-time */
             finishedAt: null | string;
         };
+        SearchItem: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
+            match: string;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            distanceM: null | number;
+            /** Format: double */
+            bearingDeg: null | number;
+            openNow: null | boolean;
+            nextChange: null | components["schemas"]["NextChange"];
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            address: null | string;
+            /** Format: int32 */
+            truckParkingSpaces: null | number;
+            /** Format: double */
+            maxVehicleLengthM: null | number;
+            hazmatAllowed: boolean;
+            status: null | components["schemas"]["StatusReport"];
+            district: null | string;
+            amenities: string[];
+            openingHours: null | string;
+        };
+        SearchResponse: {
+            query: string;
+            origin: null | components["schemas"]["Origin"];
+            items: components["schemas"]["SearchItem"][];
+        };
         SourceStatus: {
             name: string;
             format: string;
@@ -2252,6 +2306,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NearestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchStations: {
+        parameters: {
+            query: {
+                /** @description What to look for in station names, addresses, districts and hosts: 1-100 characters once trimmed. Full-width and half-width forms, case, spaces and punctuation do not matter, nor do generic suffixes such as 暖心驿站 or 驿站. */
+                q: string;
+                /** @description Latitude of the searcher, WGS-84 degrees; with lon, nearer stations rank higher and answers carry their distance. */
+                lat?: number;
+                /** @description Longitude of the searcher, WGS-84 degrees; given with lat or not at all. */
+                lon?: number;
+                /** @description How many stations to answer, best first; 10 when absent. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
                 };
             };
             /** @description Bad Request */

@@ -19,7 +19,7 @@ internal static class GeneratedIndex
         foreach (var s in StationGenerator.Generate(count, seed, GeneratorRegion.Jingjinji))
         {
             builder.Add(new StationIndexRow(++id, s.Kind, s.Name, s.Address, s.District, s.Lat, s.Lon, s.Amenities, s.OpeningHours,
-                s.TruckParkingSpaces, s.MaxVehicleLengthM, s.HazmatAllowed));
+                s.TruckParkingSpaces, s.MaxVehicleLengthM, s.HazmatAllowed, s.Host));
         }
         return builder;
     }

@@ -30,6 +30,7 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
     public static TheoryData<string, string> QueryParameters => new()
     {
         { "/api/stations/nearest", "lat! lon! k kind amenity openNow maxDistanceM excludeReportedClosed truck vehicleLengthM hazmat" },
+        { "/api/stations/search", "q! lat lon limit" },
         { "/api/stations", "bbox! kind amenity openNow limit after truck vehicleLengthM hazmat" },
         { "/api/stations/clusters", "bbox! zoom! kind" },
         { "/api/checkpoints/{id}/stops", "radiusM k truck vehicleLengthM hazmat" },
@@ -78,6 +79,8 @@ public sealed class OpenApiContractTests(DemoDatabase database) : IClassFixture<
     [InlineData("/api/stations/nearest", "lat", -90.0, 90.0)]
     [InlineData("/api/stations/nearest", "k", 1.0, 100.0)]
     [InlineData("/api/stations/nearest", "vehicleLengthM", null, 30.0)]
+    [InlineData("/api/stations/search", "lat", -90.0, 90.0)]
+    [InlineData("/api/stations/search", "limit", 1.0, 50.0)]
     [InlineData("/api/stations", "limit", 1.0, 5000.0)]
     [InlineData("/api/stations/clusters", "zoom", 0.0, 22.0)]
     [InlineData("/api/checkpoints/{id}/stops", "radiusM", null, 100000.0)]

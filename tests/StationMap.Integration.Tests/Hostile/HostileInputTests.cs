@@ -23,6 +23,7 @@ public sealed class HostileInputTests(HostileSite site) : IClassFixture<HostileS
         Assert.Contains(site.Endpoints, e => e.Method == "POST" && e.Pattern.RawText == "/api/routes/stops");
         Assert.Contains(site.Endpoints, e => e.Method == "GET" && e.Pattern.RawText == "/api/stations/nearest");
         Assert.Contains(site.Endpoints, e => e.Method == "GET" && e.Pattern.RawText == "/api/exports/stations.xlsx");
+        Assert.Contains(site.Endpoints, e => e.Method == "GET" && e.Pattern.RawText == "/api/stations/search");
         Assert.True(site.Endpoints.Count >= 15, string.Join(", ", site.Endpoints.Select(e => $"{e.Method} {e.Pattern.RawText}")));
     }
 
