@@ -34,11 +34,11 @@ internal sealed class CandidateGrid
         for (var i = 0; i < records.Length; i++)
         {
             var r = records[i];
-            entries[n] = new GridEntry(i, r.Source, r.NameKey, r.Record.Lat, r.Record.Lon, CosLat(r.Record.Lat));
+            entries[n] = new GridEntry(i, r.Source, r.NameKey, r.Record.Lat, r.Record.Lon, CosLat(r.Record.Lat), Shifted: false);
             keys[n++] = Key(CellOf(r.Record.Lat, r.Record.Lon));
             if (r.HasAlt)
             {
-                entries[n] = new GridEntry(i, r.Source, r.NameKey, r.AltLat, r.AltLon, CosLat(r.AltLat));
+                entries[n] = new GridEntry(i, r.Source, r.NameKey, r.AltLat, r.AltLon, CosLat(r.AltLat), Shifted: true);
                 keys[n++] = Key(CellOf(r.AltLat, r.AltLon));
             }
         }
@@ -121,4 +121,9 @@ internal sealed class CandidateGrid
 }
 
 /// <summary>One position of one record in the grid, with what the scan tests before it looks at the record itself.</summary>
-internal readonly record struct GridEntry(int Record, int Source, int NameKey, double Lat, double Lon, double CosLat);
+/// <param name="Shifted">The record's GCJ-02 reading, not its stored position.</param>
+internal readonly record struct GridEntry(int Record, int Source, int NameKey, double Lat, double Lon, double CosLat, bool Shifted)
+{
+    /// <summary>The entry of a record's other reading.</summary>
+    public GridEntry At(double lat, double lon) => this with { Lat = lat, Lon = lon, CosLat = Math.Cos(lat * Math.PI / 180), Shifted = true };
+}

@@ -22,7 +22,7 @@ internal static class CandidatePairs
         }
         var grid = new CandidateGrid(records, Math.Min(settings.StationRadiusM, settings.RestStopRadiusM));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var chunk = Math.Max(4096, grid.Entries.Length / (Environment.ProcessorCount * 16));
+        var chunk = Math.Max(256, grid.Entries.Length / (Environment.ProcessorCount * 16));
         var chunks = (grid.Entries.Length + chunk - 1) / chunk;
 
         // Entries are visited in cell order, so neighbouring records are near in memory; each pair is looked at from its
@@ -56,16 +56,34 @@ internal static class CandidatePairs
 
     private sealed class Worker(int count)
     {
-        // seen[j] == i + 1: pair (i, j) was looked at already (a record can be met through two positions of each).
+        // seen[j] == i + 1: pair (i, j) was looked at already (a record can be met through two readings of each).
         private readonly int[] _seen = new int[count];
 
         public List<ScoredPair> Kept { get; } = [];
 
         public long Candidates { get; private set; }
 
+        /// <summary>
+        /// The pairs of the record at this entry, around both of its readings, when the entry is its stored position
+        /// (its shifted reading's entry is skipped): one worker sees all of a record's pairs, so its marks find repeats.
+        /// </summary>
         public void Near(CandidateGrid grid, PreparedRecord[] records, int entry, double keepScore)
         {
             ref readonly var at = ref grid.Entries[entry];
+            if (at.Shifted)
+            {
+                return;
+            }
+            var a = records[at.Record];
+            Around(grid, records, at, keepScore);
+            if (a.HasAlt)
+            {
+                Around(grid, records, at.At(a.AltLat, a.AltLon), keepScore);
+            }
+        }
+
+        private void Around(CandidateGrid grid, PreparedRecord[] records, GridEntry at, double keepScore)
+        {
             var i = at.Record;
             var a = records[i];
             foreach (var (start, end) in grid.CellsAround(at, a.RadiusM))

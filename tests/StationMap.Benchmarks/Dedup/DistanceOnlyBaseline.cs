@@ -4,15 +4,16 @@ namespace StationMap.Benchmarks.Dedup;
 
 /// <summary>
 /// The baseline the matcher is measured against: a distance-only duplicate check, as Open Charge Map's is: any two
-/// records of different sources within <c>metres</c> of each other are one place (transitively). No names, no order.
+/// records of different sources within <c>metres</c> of each other are called duplicates (pair by pair, not chained
+/// into places, which in a dense city would chain whole streets). No names.
 /// </summary>
 internal static class DistanceOnlyBaseline
 {
     private const double MetresPerDegreeLat = 111_132.954;
     private const double MetresPerDegreeLon = 111_319.491;
 
-    /// <summary>The places of two records or more, as lists of record ids.</summary>
-    public static List<List<long>> Places(IReadOnlyList<PlaceRecord> records, double metres)
+    /// <summary>The pairs it calls duplicates, as two-record lists of ids.</summary>
+    public static List<List<long>> Pairs(IReadOnlyList<PlaceRecord> records, double metres)
     {
         var cellLat = metres / MetresPerDegreeLat;
         var cellLon = metres / (MetresPerDegreeLon * Math.Cos(43 * Math.PI / 180));
@@ -26,16 +27,7 @@ internal static class DistanceOnlyBaseline
             }
             list.Add(i);
         }
-        var parent = Enumerable.Range(0, records.Count).ToArray();
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            return i;
-        }
+        var pairs = new List<List<long>>();
         foreach (var ((y, x), members) in cells)
         {
             foreach (var i in members)
@@ -52,14 +44,14 @@ internal static class DistanceOnlyBaseline
                         {
                             if (j > i && records[i].Source != records[j].Source && Metres(records[i], records[j]) <= metres)
                             {
-                                parent[Find(i)] = Find(j);
+                                pairs.Add([records[i].Id, records[j].Id]);
                             }
                         }
                     }
                 }
             }
         }
-        return [.. Enumerable.Range(0, records.Count).GroupBy(Find).Where(g => g.Count() > 1).Select(g => g.Select(i => records[i].Id).ToList())];
+        return pairs;
     }
 
     private static double Metres(PlaceRecord a, PlaceRecord b)

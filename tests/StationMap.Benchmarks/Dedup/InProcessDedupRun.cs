@@ -55,7 +55,7 @@ internal static class InProcessDedupRun
         }
         var (linked, linkedRight) = Pairs(match.Groups, stationOf);
         var baseline = Stopwatch.StartNew();
-        var (baseLinked, baseRight) = Pairs(DistanceOnlyBaseline.Places(records, 50), stationOf);
+        var (baseLinked, baseRight) = Pairs(DistanceOnlyBaseline.Pairs(records, 50), stationOf);
         baseline.Stop();
         var samePairs = truth.GroupBy(t => t).Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
         var reviewRight = match.Review.Count(r => stationOf[r.StationA] == stationOf[r.StationB]);

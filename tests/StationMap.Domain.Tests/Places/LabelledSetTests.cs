@@ -51,6 +51,27 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Copies_of_the_set_far_apart_are_matched_as_each_alone_however_the_work_is_split()
+    {
+        // Four copies two degrees apart: several thousand grid entries, so the candidate search is split between
+        // workers, and a record's two readings (a GCJ-02-suspected source) may fall to different ones. Each copy alone
+        // fits one worker; together they must give the same pairs, places and queue.
+        var records = LabelledRecords.Generated.Select(r => r.Record).ToList();
+        var copies = Enumerable.Range(0, 4).Select(c => records.Select(r => r with
+        {
+            Id = r.Id + c * 1_000_000L, ExternalId = $"{r.ExternalId}#{c}", Lat = r.Lat - 2 * c,
+        }).ToList()).ToList();
+        var alone = copies.Select(copy => Matcher.Match(copy, [])).ToList();
+        var together = Matcher.Match([.. copies.SelectMany(c => c)], []);
+
+        Assert.Equal(together.Review.Count, together.Review.Select(r => (r.StationA, r.StationB)).Distinct().Count());
+        Assert.Equal(alone.Sum(m => m.Counts.Candidates), together.Counts.Candidates);
+        Assert.Equal(alone.SelectMany(m => m.Groups).Select(g => string.Join(",", g)).Order(), together.Groups.Select(g => string.Join(",", g)).Order());
+        Assert.Equal(alone.SelectMany(m => m.Review).Select(r => $"{r.StationA},{r.StationB},{r.Evidence.Score}").Order(),
+            together.Review.Select(r => $"{r.StationA},{r.StationB},{r.Evidence.Score}").Order());
+    }
+
+    [Fact]
     public void An_operators_unlink_keeps_two_records_apart_and_a_link_joins_them()
     {
         var records = LabelledRecords.Generated.Select(r => r.Record).ToList();
