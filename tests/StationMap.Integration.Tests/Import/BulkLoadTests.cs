@@ -26,6 +26,7 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
 
         var indexesBefore = await IndexesAsync();
         var constraintsBefore = await ConstraintsAsync();
+        var idCacheBefore = await IdCacheAsync();
         var stagedResult = await ImportAsync(Database.DataSources.Write, new ImportOptions
         {
             FilePath = path, Source = staged, Crs = CoordinateSystem.Gcj02, Mode = ImportMode.Full, BulkLoadMaxStations = -1,
@@ -37,6 +38,8 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
         });
         var indexesAfter = await IndexesAsync();
         var constraintsAfter = await ConstraintsAsync();
+        var bulkIds = await CountAsync(Database.DataSources.Write,
+            "SELECT max(id) - min(id) + 1 FROM station WHERE source = @s", ("s", bulk));
 
         Assert.Equal(ImportStatus.Succeeded, stagedResult.Status);
         Assert.Equal(ImportStatus.Succeeded, bulkResult.Status);
@@ -54,6 +57,11 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
         Assert.Contains("station_geog_live_gix", rebuilt);
         Assert.Contains("station_pkey", rebuilt);
         Assert.Contains("station_source_external_id_key", rebuilt);
+
+        // The identity's sequence handed out ids a thousand at a time during the load (consecutive in one session)
+        // and is back to its own setting.
+        Assert.Equal(count, bulkIds);
+        Assert.Equal(idCacheBefore, await IdCacheAsync());
 
         // Every constraint on the table and every foreign key that references it is back as it was, validated, and
         // they hold: a second row with a bulk-loaded key and a row pointing at no station are refused.
@@ -88,6 +96,9 @@ public sealed class BulkLoadTests(DemoDatabase database) : ImportFolderTests(dat
         command.Parameters.AddWithValue("s", source);
         return (string)(await command.ExecuteScalarAsync())!;
     }
+
+    private Task<long> IdCacheAsync() => CountAsync(Database.DataSources.Write,
+        "SELECT seqcache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('station', 'id')::regclass");
 
     private async Task<PostgresException> RefusedAsync(string sql)
     {
