@@ -371,8 +371,8 @@ cmd_search() {
     "$(value cpu_p90_ms "$WORK/inproc.kv")" "$(value cpu_p99_ms "$WORK/inproc.kv")" "-" "-" "-"
   awk -v a="$a_rps" -v b="$b_tps" -v c="$c_qps" 'BEGIN {
     printf "A/B throughput = %.1f   A/C throughput = %.2f\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0) }'
-  echo "C: slowest query $(value cpu_max_ms "$WORK/inproc.kv") ms of CPU; worst stated case $(value worst_ms "$WORK/inproc.kv") ms ('$(value worst_query "$WORK/inproc.kv" | cut -c1-40)');" \
-    "index built in $(value build_ms "$WORK/inproc.kv") ms with the nearest index, $(value index_bytes_per_station "$WORK/inproc.kv") bytes/station (both);" \
+  echo "C: slowest query $(value cpu_max_ms "$WORK/inproc.kv") ms of CPU; worst stated case $(value worst_ms "$WORK/inproc.kv") ms ('$(value worst_query "$WORK/inproc.kv")');" \
+    "index built in $(value build_ms "$WORK/inproc.kv") ms with the nearest index (the search part $(value search_build_ms "$WORK/inproc.kv") ms), $(value index_bytes_per_station "$WORK/inproc.kv") bytes/station (both; search $(value search_bytes_per_station "$WORK/inproc.kv"));" \
     "API RSS $(value rss_after_load_mb "$WORK/memory.kv") MB after load, $(value rss_after_run_mb "$WORK/memory.kv") MB after the run; load $(value load_ms "$WORK/memory.kv") ms"
   sed 's/^/  /' "$WORK/inproc.err"
   echo "(C' per second = queries per CPU-second; wall times count the time a thread waits for a core on a shared machine)"

@@ -1,7 +1,8 @@
-// The station endpoints: map config, nearest, one station, and the URL of the stations' vector tiles. WGS-84 both
-// ways, except tiles asked for in GCJ-02.
+// The station endpoints: map config, nearest, search, one station, and the URL of the stations' vector tiles. WGS-84
+// both ways, except tiles asked for in GCJ-02.
 
 import type { Answer } from './answers';
+import type { LatLon } from './coords';
 import { request, type Fetched } from './http';
 
 export type Kind = 'warm_station' | 'workers_home' | 'checkpoint_rest_stop';
@@ -86,6 +87,26 @@ export const fetchNearestAside = (q: NearestQuery) =>
   request<Answer<'NearestResponse'>>(nearestUrl(q), { headers: { accept: 'application/json', [ASIDE_HEADER]: '1' } });
 
 export const fetchStation = (id: number) => getJson<StationDetail>(`/api/stations/${id}`);
+
+/** A station of a search's answer: the list's station summary, how it matched, and its distance when a position was sent. */
+export type SearchItem = Answer<'SearchItem'>;
+
+/** The longest query the API accepts (characters once trimmed). */
+export const SEARCH_MAX_LENGTH = 100;
+
+/** A search of names, addresses, districts and hosts; from the worker's position when it is known (nearer ranks higher). */
+export const searchUrl = (text: string, origin: LatLon | null, limit: number): string => {
+  const params = new URLSearchParams({ q: text.trim() });
+  if (origin) {
+    params.set('lat', origin.lat.toFixed(6));
+    params.set('lon', origin.lon.toFixed(6));
+  }
+  params.set('limit', String(limit));
+  return `/api/stations/search?${params}`;
+};
+
+export const fetchSearch = (text: string, origin: LatLon | null, limit: number, signal?: AbortSignal) =>
+  getJson<Answer<'SearchResponse'>>(searchUrl(text, origin, limit), signal);
 
 /**
  * The template MapLibre fills in for the stations' vector tiles (absolute: the map's worker fetches it, and `{z}` must

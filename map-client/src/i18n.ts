@@ -260,6 +260,14 @@ const zh = {
   plannerSortDescending: '{column}，降序',
   plannerCollapse: '收起规划面板',
   plannerExpand: '展开规划面板',
+  searchLabel: '搜索驿站',
+  searchPlaceholder: '搜索名称、地址或区，如 前门',
+  searchSuggestions: '搜索建议',
+  searchClear: '清除搜索',
+  searchCount: '{n} 个结果，按上下键选择，回车打开',
+  searchNone: '没有找到匹配的驿站',
+  searchFailed: '搜索失败，请检查网络',
+  searchPartial: '部分匹配',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -521,6 +529,14 @@ const en: Record<MessageKey, string> = {
   plannerSortDescending: '{column}, descending',
   plannerCollapse: 'Collapse the planner panel',
   plannerExpand: 'Expand the planner panel',
+  searchLabel: 'Search stations',
+  searchPlaceholder: 'Search a name, address or district',
+  searchSuggestions: 'Suggestions',
+  searchClear: 'Clear the search',
+  searchCount: '{n} results: up and down arrows to choose, Enter to open',
+  searchNone: 'No station matches',
+  searchFailed: 'Search failed: check the connection',
+  searchPartial: 'partial match',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -22,6 +22,7 @@ import { renderFilters } from './views/filters';
 import { renderList } from './views/list';
 import { StationMapView } from './views/map';
 import { renderRetiredCard } from './views/retired';
+import { SearchBox } from './views/search';
 import { renderTabs } from './views/tabs';
 import { TruckPanel } from './views/truck';
 
@@ -55,6 +56,7 @@ class App {
   private checkinResult: CheckinResult | null = null;
   private nearestRequest: AbortController | null = null;
   private map!: StationMapView;
+  private search!: SearchBox;
   private truck!: TruckPanel;
   private planner!: PlannerView;
 
@@ -66,6 +68,11 @@ class App {
       onOrigin: (origin) => void this.setOrigin(origin),
     });
     this.map.setFilter(this.stationFilter());
+    // A chosen suggestion goes through the card's route, as a shared link would: the map flies to it, its card opens.
+    this.search = new SearchBox($('search'), {
+      origin: () => this.origin,
+      onChoose: (id) => { location.hash = `#/station/${id}`; },
+    });
     this.planner = mountPlanner(this.map, config, this.lang);
     $('lang').addEventListener('click', () => this.setLang(this.lang === 'zh-CN' ? 'en' : 'zh-CN'));
     $('locate').addEventListener('click', () => this.locate());
@@ -316,6 +323,7 @@ class App {
     $('truck-toggle').textContent = this.t('truckMode');
 
     $('map').setAttribute('aria-label', this.t('mapLabel'));
+    this.search.render(lang);
     this.map.label({ zoomIn: this.t('zoomIn'), zoomOut: this.t('zoomOut'), attribution: this.t('attributionToggle') });
 
     $('message').textContent = this.message ? this.t(this.message) : '';

@@ -17,6 +17,13 @@ public sealed class AccessibilityTests(MapSite site) : IClassFixture<MapSite>
         await MapSite.MapIdleAsync(page);
         await Axe.AssertNoSeriousViolationsAsync(page, "map on opening");
 
+        await page.FillAsync("#search-input", "前门");
+        await page.WaitForSelectorAsync("#search-results [role=option]");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Axe.AssertNoSeriousViolationsAsync(page, "search with its suggestions");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("Escape");
+
         await MapSite.LocateAsync(page);
         await page.ClickAsync("#filters-toggle");
         await Axe.AssertNoSeriousViolationsAsync(page, "map with the nearest list and filters");
@@ -130,6 +137,7 @@ public sealed class AccessibilityTests(MapSite site) : IClassFixture<MapSite>
         Assert.Contains(seen, n => n.Contains("maplibregl-ctrl-zoom-out", StringComparison.Ordinal));
         Assert.Contains("#open-now", seen);
         Assert.Contains("#filters-clear", seen);
+        Assert.Contains("#search-input", seen);
         Assert.Contains(seen, n => n.Contains("button.station", StringComparison.Ordinal));
     }
 
@@ -140,7 +148,12 @@ public sealed class AccessibilityTests(MapSite site) : IClassFixture<MapSite>
         await MapSite.LocateAsync(page);
         await page.ClickAsync("#filters-toggle");
         await AssertTargetsAsync(page, "list with filters", "#lang", "#planner-toggle", ".maplibregl-ctrl-zoom-in", ".maplibregl-ctrl-zoom-out",
-            ".maplibregl-ctrl-attrib-button", "#locate", "#open-now", "#filters-clear", "#tab-favourites", "#nearest button.station");
+            ".maplibregl-ctrl-attrib-button", "#locate", "#open-now", "#filters-clear", "#tab-favourites", "#nearest button.station", "#search-input");
+
+        await page.FillAsync("#search-input", "前门");
+        await page.WaitForSelectorAsync("#search-results [role=option]");
+        await AssertTargetsAsync(page, "search suggestions", "#search-input", "#search-clear", "#search-results [role=option]");
+        await page.ClickAsync("#search-clear");
 
         await page.Locator("#nearest button.station").First.ClickAsync();
         await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
