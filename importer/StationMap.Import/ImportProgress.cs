@@ -1,10 +1,14 @@
 namespace StationMap.Import;
 
-/// <summary>Where an import run is: reading and staging rows, then merging them in the database.</summary>
+/// <summary>
+/// Where an import run is: reading and staging rows, merging them in the database, then matching the stations it wrote
+/// with the other sources' (places), which holds the records it decides in memory.
+/// </summary>
 public enum ImportPhase
 {
     Reading,
     Merging,
+    MatchingPlaces,
     Done,
 }
 

@@ -27,4 +27,7 @@ internal sealed class ReadProgress(ImportReport report, FileStream file, Action<
         progress?.Invoke(new ImportProgress(ImportPhase.Merging, report.RowsRead, length, length));
         readDone?.Invoke();
     }
+
+    /// <summary>The merge is done and the stations it wrote are being matched into places.</summary>
+    public void MatchingPlaces() => progress?.Invoke(new ImportProgress(ImportPhase.MatchingPlaces, report.RowsRead, file.Length, file.Length));
 }

@@ -16,7 +16,7 @@ internal static class ProgressDisplay
             var nextLine = TimeSpan.FromSeconds(5);
             return await run(p =>
             {
-                if (p.Phase == ImportPhase.Merging || clock.Elapsed >= nextLine)
+                if (p.Phase is ImportPhase.Merging or ImportPhase.MatchingPlaces || clock.Elapsed >= nextLine)
                 {
                     nextLine = clock.Elapsed + TimeSpan.FromSeconds(5);
                     Console.WriteLine(Describe(p, clock.Elapsed));
@@ -48,6 +48,7 @@ internal static class ProgressDisplay
         {
             ImportPhase.Reading => string.Create(CultureInfo.InvariantCulture, $"reading: {p.RowsRead:#,0} rows, {rate:#,0} rows/s"),
             ImportPhase.Merging => string.Create(CultureInfo.InvariantCulture, $"merging {p.RowsRead:#,0} rows"),
+            ImportPhase.MatchingPlaces => "matching places",
             _ => "done",
         };
     }

@@ -31,6 +31,7 @@ internal sealed class StationsTarget(ImportOptions options, ImportReport report)
             Options.BulkLoadMaxStations, cancellationToken);
         if (counts.Inserted + counts.Updated + counts.Retired > 0)
         {
+            progress.MatchingPlaces();
             Report.Places = await PlaceMatching.AfterImportAsync(connection, transaction, Options.Source, cancellationToken);
         }
         return counts;
