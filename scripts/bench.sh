@@ -400,6 +400,9 @@ ogr_indexes_sql() {
   psql_bench -d "$1" -c "
     select format('alter table ogr_station add column source text not null default %L, add column retired_at timestamptz', 'ogr2ogr')
     union all
+    -- The place columns (migration 0016) with constant defaults (no rewrite), so that the place index is built too.
+    select 'alter table ogr_station add column place_id bigint not null default 0, add column pin boolean not null default true'
+    union all
     select format('alter table ogr_station alter column %I type text collate %I', a.attname, c.collname)
       from pg_attribute a join pg_collation c on c.oid = a.attcollation
       where a.attrelid = 'station'::regclass and a.attname in ('source', 'external_id')

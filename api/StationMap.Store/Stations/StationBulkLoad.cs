@@ -31,6 +31,10 @@ internal static class StationBulkLoad
         SELECT seqcache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('station', 'id')::regclass
         """;
 
+    // Each row's place (a place of its own until matching says otherwise) comes from a sequence of its own, asked
+    // once per row the same way.
+    private const string PlaceCache = "SELECT seqcache FROM pg_sequence WHERE seqrelid = 'place_id_seq'::regclass";
+
     /// <summary>Whether this merge is a bulk load: the source has no station yet and the store at most <paramref name="maxStations"/>.</summary>
     public static async Task<bool> AppliesAsync(StagedMerge merge, StoredStations stored, int maxStations, CancellationToken cancellationToken)
     {
@@ -45,6 +49,9 @@ internal static class StationBulkLoad
     private static string SetIdCache(long cache) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ALTER TABLE station ALTER COLUMN id SET CACHE {cache}");
 
+    private static string SetPlaceCache(long cache) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ALTER SEQUENCE place_id_seq CACHE {cache}");
+
     /// <summary>Loads <paramref name="rows"/> (all new: the source has none) and returns how many.</summary>
     public static async Task<long> LoadAsync(
         StagedMerge merge,
@@ -56,12 +63,10 @@ internal static class StationBulkLoad
         CancellationToken cancellationToken)
     {
         var rebuild = await StationDeferredIndexes.DropAsync(merge, cancellationToken);
-        long idCache;
-        await using (var read = new NpgsqlCommand(IdCache, merge.Connection, merge.Transaction))
-        {
-            idCache = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-        }
+        var idCache = await ScalarAsync(merge, IdCache, cancellationToken);
+        var placeCache = await ScalarAsync(merge, PlaceCache, cancellationToken);
         await merge.ExecuteAsync(SetIdCache(IdsCachedDuringLoad), cancellationToken);
+        await merge.ExecuteAsync(SetPlaceCache(IdsCachedDuringLoad), cancellationToken);
         var loaded = await merge.CopyAsync(CopyStations, rows, (writer, row) =>
         {
             var r = row.Record ?? throw new InvalidOperationException(
@@ -72,8 +77,15 @@ internal static class StationBulkLoad
             onChanged?.Invoke(r.ExternalId, true);
         }, cancellationToken);
         await merge.ExecuteAsync(SetIdCache(idCache), cancellationToken);
+        await merge.ExecuteAsync(SetPlaceCache(placeCache), cancellationToken);
         changesTold?.Invoke();
         await StationDeferredIndexes.BuildAsync(merge, rebuild, cancellationToken);
         return loaded;
+    }
+
+    private static async Task<long> ScalarAsync(StagedMerge merge, string sql, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand(sql, merge.Connection, merge.Transaction);
+        return (long)(await read.ExecuteScalarAsync(cancellationToken))!;
     }
 }

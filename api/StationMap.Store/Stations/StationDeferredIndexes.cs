@@ -14,7 +14,8 @@ namespace StationMap.Store.Stations;
 internal static class StationDeferredIndexes
 {
     // In the order they are dropped: the foreign keys that reference the station table (they need its keys), its
-    // primary and unique keys, then its other indexes. Names come from the catalogue, quoted by format().
+    // primary and unique keys, then its other indexes. Names come from the catalogue, quoted by format(). The index of
+    // hidden records stays: a bulk load's rows are all pins and never enter it, and building it again reads the table.
     private const string List = """
         SELECT 1 AS step, format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
                format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))
@@ -30,6 +31,7 @@ internal static class StationDeferredIndexes
         FROM pg_index i
         WHERE i.indrelid = 'station'::regclass
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+          AND i.indexrelid <> 'station_hidden_idx'::regclass
         ORDER BY 1, 2
         """;
 

@@ -12,8 +12,8 @@ using StationMap.Integration.Tests.Tiles;
 namespace StationMap.Integration.Tests.Places;
 
 /// <summary>
-/// One pin per place on every reader: nearest (memory and database paths), the bbox list and the vector tiles answer
-/// one item per place, the record of the best source, and the card lists the place's sources. Checked against a brute
+/// One pin per place on every reader: nearest (memory and database paths), the bbox list, search and the vector tiles
+/// answer one item per place, the record of the best source, and the card lists the place's sources. Checked against a brute
 /// force over places that shares no SQL with the API: the live records grouped by place, the pin chosen by
 /// <see cref="PlacePins"/> from the priorities, ranked with our own geodesic.
 /// </summary>
@@ -23,9 +23,10 @@ public sealed class PlacePinsApiTests(PlacesDatabase database) : IClassFixture<P
     private StationMapFactory _factory = null!;
     private HttpClient _client = null!;
     private List<Pin> _pins = [];
+    private readonly Dictionary<long, (long PlaceId, string Name)> _hidden = [];
     private int _records;
 
-    private sealed record Pin(long Id, long PlaceId, double Lat, double Lon);
+    private sealed record Pin(long Id, long PlaceId, double Lat, double Lon, string Name);
 
     public async Task InitializeAsync()
     {
@@ -36,12 +37,14 @@ public sealed class PlacePinsApiTests(PlacesDatabase database) : IClassFixture<P
 
         var places = new Dictionary<long, List<(PinCandidate Candidate, double Lat, double Lon)>>();
         await using var command = database.Store.Write.CreateCommand(
-            "SELECT id, source, external_id, updated_at, place_id, ST_Y(location), ST_X(location) FROM station WHERE retired_at IS NULL");
+            "SELECT id, source, external_id, updated_at, place_id, ST_Y(location), ST_X(location), name FROM station WHERE retired_at IS NULL");
+        var names = new Dictionary<long, string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             _records++;
             var place = reader.GetInt64(4);
+            names[reader.GetInt64(0)] = reader.GetString(7);
             if (!places.TryGetValue(place, out var members))
             {
                 places[place] = members = [];
@@ -52,7 +55,11 @@ public sealed class PlacePinsApiTests(PlacesDatabase database) : IClassFixture<P
         _pins = [.. places.Select(p =>
         {
             var best = p.Value[PlacePins.Best([.. p.Value.Select(m => m.Candidate)], PlacesStore.Priorities)];
-            return new Pin(best.Candidate.Id, p.Key, best.Lat, best.Lon);
+            foreach (var other in p.Value.Where(m => m.Candidate.Id != best.Candidate.Id))
+            {
+                _hidden[other.Candidate.Id] = (p.Key, names[other.Candidate.Id]);
+            }
+            return new Pin(best.Candidate.Id, p.Key, best.Lat, best.Lon, names[best.Candidate.Id]);
         })];
     }
 
@@ -104,6 +111,36 @@ public sealed class PlacePinsApiTests(PlacesDatabase database) : IClassFixture<P
         }
         Assert.True(expected.Count > 1000);
         Assert.Equal(expected, ids.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Search_answers_pins_only_each_place_once_and_finds_a_pin_by_its_name()
+    {
+        var pins = _pins.ToDictionary(p => p.Id);
+        var random = new Random(2117);
+        var found = 0;
+        // Pins' names, and the names of records a pin hides (another source's spelling of the same station).
+        var queries = Enumerable.Range(0, 60).Select(_ => _pins[random.Next(_pins.Count)].Name)
+            .Concat(_hidden.Values.OrderBy(h => h.PlaceId).Where((_, i) => i % 97 == 0).Take(60).Select(h => h.Name));
+        foreach (var name in queries)
+        {
+            var (lat, lon) = (39.9 + random.NextDouble() * 0.2, 116.3 + random.NextDouble() * 0.2);
+            var url = string.Create(CultureInfo.InvariantCulture, $"/api/stations/search?q={Uri.EscapeDataString(name)}&lat={lat:R}&lon={lon:R}&limit=50");
+            var answer = await _client.GetFromJsonAsync<JsonElement>(url);
+            var ids = answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+            Assert.All(ids, id => Assert.False(_hidden.ContainsKey(id), $"{url}: record {id} is hidden behind its place's pin"));
+            Assert.All(ids, id => Assert.True(pins.ContainsKey(id), $"{url}: {id} is no live pin"));
+            var places = ids.Select(id => pins[id].PlaceId).ToList();
+            Assert.Equal(places.Count, places.Distinct().Count());
+            var sameName = _pins.Where(p => p.Name == name).Select(p => p.Id).ToHashSet();
+            if (sameName.Count > 0 && sameName.Count <= 10)
+            {
+                // An exact name ranks above partial matches: every pin of that name is in the answer.
+                Assert.True(sameName.IsSubsetOf(ids), $"{url}: pins named so {string.Join(",", sameName)} missing from {string.Join(",", ids)}");
+                found++;
+            }
+        }
+        Assert.True(found >= 30, $"only {found} queries named a pin of a rare name: the set does not test finding");
     }
 
     [Fact]
