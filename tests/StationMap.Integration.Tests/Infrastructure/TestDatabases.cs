@@ -48,7 +48,7 @@ public static class TestDatabases
         await CreateLock.WaitAsync();
         try
         {
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            await CloneAsync(name, template);
         }
         finally
         {
@@ -60,7 +60,7 @@ public static class TestDatabases
     private static async Task BuildDemoTemplateAsync()
     {
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DemoTemplate}\" WITH (FORCE)");
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{DemoTemplate}\" TEMPLATE template0");
+        await CloneAsync(DemoTemplate, "template0");
         await using (var dataSource = StationDataSources.Build(ConnectionStringFor(DemoTemplate)))
         {
             await new SchemaMigrator(dataSource).MigrateAsync();
@@ -68,6 +68,25 @@ public static class TestDatabases
         }
         // A template cannot be cloned while anyone is connected to it.
         NpgsqlConnection.ClearAllPools();
+    }
+
+    // The template may be busy for a moment (an autovacuum worker in it, or the other test process cloning template0 at
+    // the same instant): PostgreSQL refuses the copy with 55006 after waiting 5 s, and a later try succeeds. Seen as
+    // rare failures of whole test classes under load.
+    private static async Task CloneAsync(string name, string template)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     private static async Task ExecuteOnServerAsync(string sql)
