@@ -179,6 +179,25 @@ public class MapSite : IAsyncLifetime
     public static Task<int> DrawnCountAsync(IPage page, string layer) => page.EvaluateAsync<int>(
         "layer => document.getElementById('map').stationMap.queryRenderedFeatures({ layers: [layer] }).length", layer);
 
+    /// <summary>
+    /// Waits until a layer draws <paramref name="count"/> features. A source's new data is drawn by a later frame
+    /// (its worker parses it first), so a count read straight after a click can still be the old one.
+    /// </summary>
+    public static async Task<int> DrawnCountSettlesAtAsync(IPage page, string layer, int count)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "([layer, count]) => document.getElementById('map').stationMap.queryRenderedFeatures({ layers: [layer] }).length === count",
+                new object[] { layer, count }, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The caller's assertion reports the count that was drawn instead.
+        }
+        return await DrawnCountAsync(page, layer);
+    }
+
     private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Violations = new();
 
     /// <summary>
