@@ -10,7 +10,10 @@ namespace StationMap.Store.Checkins;
 /// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
 /// station they count for again under its status row's lock (so two check-ins of one station never derive from the
 /// same rows, in this process or another), stores the statuses that changed and NOTIFYs
-/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three or four round trips whatever the batch's size.
+/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three round trips whatever the batch's size: the insert, the
+/// blocked devices, the status locks and the evidence in one batch of statements (each sees the rows of the ones before
+/// it), the changed statuses, the commit. Round trips, not work, set a batch's time on a busy machine, and the check-ins
+/// waiting for the next batch wait for all of them (README, "Check-ins").
 /// </summary>
 internal static class CheckinBatch
 {
@@ -21,8 +24,9 @@ internal static class CheckinBatch
     // and none waits for its own WAL flush (README, "Check-ins").
     // A blocked device's check-in inserts nothing, like a duplicate; the rare missing row is told apart afterwards.
     // A device without a position weighs once it has history; the history read sees the rows before this statement.
+    private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
+
     private const string InsertSql = """
-        SET LOCAL synchronous_commit = off;
         INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
         SELECT r.station_id, r.device_key, r.kind, r.amenity,
                CASE WHEN r.counts THEN 1 ELSE (
@@ -41,6 +45,8 @@ internal static class CheckinBatch
 
     // Makes the rows if needed and locks them in id order (ON CONFLICT DO UPDATE takes the row lock), so two batches
     // never wait on each other in a circle; the evidence is read after the locks are held, in the same round trip.
+    // Every station of the batch is locked, as the insert's answer is not back yet: one whose check-ins did not count
+    // gets a row with nothing on, which reads as no status.
     private const string LockStatusSql = $"""
         INSERT INTO station_status AS ss (station_id, updated_at)
         SELECT s.id, s.at FROM unnest(@ids, @ats) AS s(id, at) ORDER BY s.id
@@ -90,20 +96,24 @@ internal static class CheckinBatch
                 unique.Add(pending);
             }
         }
+        // Each station as of its latest check-in here, by the rules that check-in came with (the same in one process).
+        var stations = unique.GroupBy(p => p.Checkin.StationId).OrderBy(g => g.Key)
+            .Select(g => new StationInBatch(g.Key, g.Max(p => p.Checkin.At), g.Last().Rules)).ToArray();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var read = await ReadAsync(connection, transaction, unique, stations, cancellationToken);
 
         var results = new Dictionary<PendingCheckin, CheckinResult>();
         var counted = new Dictionary<long, List<PendingCheckin>>();
-        var stored = await InsertAsync(connection, transaction, unique, cancellationToken);
         foreach (var pending in unique)
         {
-            if (!stored.TryGetValue(KeyOf(pending.Checkin), out var row))
+            if (!read.Stored.TryGetValue(KeyOf(pending.Checkin), out var row))
             {
-                continue;
+                var ignored = pending.Checkin.Operator is null && read.Blocked.Contains(Convert.ToHexString(pending.Checkin.DeviceKey));
+                results[pending] = new CheckinResult(ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate, null, StationStatus.None, false);
             }
-            if (row.Weight == 1)
+            else if (row.Weight == 1)
             {
                 (counted.TryGetValue(pending.Checkin.StationId, out var list) ? list : counted[pending.Checkin.StationId] = []).Add(pending);
             }
@@ -112,23 +122,16 @@ internal static class CheckinBatch
                 results[pending] = new CheckinResult(CheckinOutcome.Stored, row.Id, StationStatus.None, false);
             }
         }
-        var missing = unique.Where(p => !stored.ContainsKey(KeyOf(p.Checkin))).ToList();
-        var blocked = await BlockedAsync(connection, transaction, missing.Where(p => p.Checkin.Operator is null), cancellationToken);
-        foreach (var pending in missing)
-        {
-            var ignored = pending.Checkin.Operator is null && blocked.Contains(Convert.ToHexString(pending.Checkin.DeviceKey));
-            results[pending] = new CheckinResult(ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate, null, StationStatus.None, false);
-        }
 
         if (counted.Count > 0)
         {
-            var statuses = await DeriveAsync(connection, transaction, counted, cancellationToken);
+            var statuses = await DeriveAsync(connection, transaction, stations.Where(s => counted.ContainsKey(s.Id)), read, cancellationToken);
             foreach (var (stationId, list) in counted)
             {
                 var (status, changed) = statuses[stationId];
                 foreach (var pending in list)
                 {
-                    results[pending] = new CheckinResult(CheckinOutcome.Counted, stored[KeyOf(pending.Checkin)].Id, status, changed);
+                    results[pending] = new CheckinResult(CheckinOutcome.Counted, read.Stored[KeyOf(pending.Checkin)].Id, status, changed);
                 }
             }
         }
@@ -145,6 +148,14 @@ internal static class CheckinBatch
         }
     }
 
+    /// <summary>A station with check-ins in the batch: its status is derived as of <paramref name="At"/>.</summary>
+    private sealed record StationInBatch(long Id, DateTimeOffset At, StatusRules Rules);
+
+    /// <summary>What the first round trip read: the rows stored, the blocked devices, each station's status and evidence.</summary>
+    private sealed record BatchRead(
+        Dictionary<string, (long Id, short Weight)> Stored, HashSet<string> Blocked,
+        Dictionary<long, StationStatus> Previous, Dictionary<long, List<StatusEvidence>> Evidence);
+
     private static string KeyOf(NewCheckin checkin) => KeyOf(checkin.StationId, checkin.DeviceKey, checkin.Kind.ToWire(), HourSlot(checkin.At));
 
     private static string KeyOf(long stationId, byte[] deviceKey, string kind, long hourSlot) =>
@@ -152,15 +163,23 @@ internal static class CheckinBatch
 
     private static long HourSlot(DateTimeOffset at) => at.ToUnixTimeSeconds() / 3600;
 
-    private static async Task<Dictionary<string, (long Id, short Weight)>> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the batch, reads which of its devices are blocked, locks the stations' status rows and reads their
+    /// evidence, which holds the rows just inserted: five statements, one round trip.
+    /// </summary>
+    private static async Task<BatchRead> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, StationInBatch[] stations,
+        CancellationToken cancellationToken)
     {
         var rows = batch.Select(p => p.Checkin).ToList();
-        await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(AsyncCommitSql));
+
+        var insert = new NpgsqlBatchCommand(InsertSql);
         var p = insert.Parameters;
         p.Add(new NpgsqlParameter<int>("history", CheckinStore.HistoryCheckins));
         p.Add(new NpgsqlParameter<long[]>("station_ids", [.. rows.Select(c => c.StationId)]));
-        p.Add(new NpgsqlParameter("device_keys", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = rows.Select(c => c.DeviceKey).ToArray() });
+        p.Add(Keys("device_keys", rows));
         p.Add(new NpgsqlParameter<string[]>("kinds", [.. rows.Select(c => c.Kind.ToWire())]));
         p.Add(Texts("amenities", rows.Select(c => c.Kind == CheckinKind.AmenityMissing ? Amenities.ToWire(c.Amenity)[0] : null)));
         p.Add(new NpgsqlParameter<bool[]>("counts", [.. rows.Select(c => c.Operator is not null || c.NearStation)]));
@@ -170,87 +189,73 @@ internal static class CheckinBatch
         p.Add(new NpgsqlParameter<long[]>("hour_slots", [.. rows.Select(c => HourSlot(c.At))]));
         p.Add(Texts("comments", rows.Select(c => c.Comment)));
         p.Add(Texts("reviews", rows.Select(c => c.Comment is not null || c.Kind == CheckinKind.ClosedPermanently ? "pending" : null)));
+        commands.BatchCommands.Add(insert);
 
-        var stored = new Dictionary<string, (long, short)>();
-        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        // Asked for every device of the batch: the insert's answer, which tells which rows are missing, is not back yet.
+        var blocked = new NpgsqlBatchCommand(BlockedSql);
+        blocked.Parameters.Add(Keys("device_keys", rows.Where(c => c.Operator is null)));
+        commands.BatchCommands.Add(blocked);
+
+        var ids = stations.Select(s => s.Id).ToArray();
+        var ats = stations.Select(s => s.At).ToArray();
+        var lockRows = new NpgsqlBatchCommand(LockStatusSql);
+        lockRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        lockRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
+        commands.BatchCommands.Add(lockRows);
+        var evidenceRows = new NpgsqlBatchCommand(EvidenceSql);
+        evidenceRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("sinces", [.. stations.Select(s => s.At - s.Rules.Lookback)]));
+        evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
+        evidenceRows.Parameters.Add(new NpgsqlParameter<int>("max", MaxEvidence));
+        commands.BatchCommands.Add(evidenceRows);
+
+        var read = new BatchRead([], [], [], ids.ToDictionary(id => id, _ => new List<StatusEvidence>()));
+        await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
+        // SET LOCAL answers no rows and has no result set of its own to step over.
         while (await reader.ReadAsync(cancellationToken))
         {
-            stored[KeyOf(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetInt64(4))] =
+            read.Stored[KeyOf(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetInt64(4))] =
                 (reader.GetInt64(0), reader.GetInt16(5));
         }
-        return stored;
-    }
-
-    private static async Task<HashSet<string>> BlockedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<PendingCheckin> devices, CancellationToken cancellationToken)
-    {
-        var keys = devices.Select(p => p.Checkin.DeviceKey).ToArray();
-        var blocked = new HashSet<string>();
-        if (keys.Length == 0)
-        {
-            return blocked;
-        }
-        await using var command = new NpgsqlCommand(BlockedSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("device_keys", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = keys });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
+            read.Blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
         }
-        return blocked;
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (stationId, status) = StatusColumns.Read(reader);
+            read.Previous[stationId] = status;
+        }
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var byOperator = !reader.IsDBNull(2);
+            CheckinKinds.TryParse(reader.GetString(4), out var kind);
+            var amenity = !reader.IsDBNull(5) && Amenities.TryParse(reader.GetString(5), out var a) ? a : Amenity.None;
+            read.Evidence[reader.GetInt64(0)].Add(new StatusEvidence(
+                byOperator ? "operator:" + reader.GetString(2) : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3), kind, amenity, byOperator));
+        }
+        return read;
     }
 
-    /// <summary>Derives each station's status again under its row lock, stores those that changed and announces them.</summary>
+    /// <summary>Derives the status of each station with counted check-ins, stores those that changed and announces them.</summary>
     private static async Task<Dictionary<long, (StationStatus Status, bool Changed)>> DeriveAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<long, List<PendingCheckin>> counted, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<StationInBatch> stations, BatchRead read,
+        CancellationToken cancellationToken)
     {
-        var ids = counted.Keys.Order().ToArray();
-        // Each station as of its latest check-in here, by the rules that check-in came with (the same in one process).
-        var ats = ids.Select(id => counted[id].Max(p => p.Checkin.At)).ToArray();
-        var rules = ids.Select(id => counted[id][^1].Rules).ToArray();
-
-        var previous = new Dictionary<long, StationStatus>();
-        var evidence = ids.ToDictionary(id => id, _ => new List<StatusEvidence>());
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            var lockRows = new NpgsqlBatchCommand(LockStatusSql);
-            lockRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
-            lockRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
-            batch.BatchCommands.Add(lockRows);
-            var read = new NpgsqlBatchCommand(EvidenceSql);
-            read.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
-            read.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("sinces", [.. ats.Select((at, i) => at - rules[i].Lookback)]));
-            read.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
-            read.Parameters.Add(new NpgsqlParameter<int>("max", MaxEvidence));
-            batch.BatchCommands.Add(read);
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (stationId, status) = StatusColumns.Read(reader);
-                previous[stationId] = status;
-            }
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var byOperator = !reader.IsDBNull(2);
-                CheckinKinds.TryParse(reader.GetString(4), out var kind);
-                var amenity = !reader.IsDBNull(5) && Amenities.TryParse(reader.GetString(5), out var a) ? a : Amenity.None;
-                evidence[reader.GetInt64(0)].Add(new StatusEvidence(
-                    byOperator ? "operator:" + reader.GetString(2) : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3), kind, amenity, byOperator));
-            }
-        }
-
         var derived = new Dictionary<long, (StationStatus, bool)>();
         var changed = new List<(long Id, StationStatus Status, DateTimeOffset At)>();
-        for (var i = 0; i < ids.Length; i++)
+        foreach (var station in stations)
         {
-            var status = StatusDerivation.Derive(evidence[ids[i]], previous[ids[i]], ats[i], rules[i]);
-            var same = Same(status, previous[ids[i]]);
-            derived[ids[i]] = same ? (previous[ids[i]], false) : (status, true);
+            var previous = read.Previous[station.Id];
+            var status = StatusDerivation.Derive(read.Evidence[station.Id], previous, station.At, station.Rules);
+            var same = Same(status, previous);
+            derived[station.Id] = same ? (previous, false) : (status, true);
             if (!same)
             {
-                changed.Add((ids[i], status, ats[i]));
+                changed.Add((station.Id, status, station.At));
             }
         }
         if (changed.Count > 0)
@@ -270,6 +275,9 @@ internal static class CheckinBatch
         }
         return derived;
     }
+
+    private static NpgsqlParameter Keys(string name, IEnumerable<NewCheckin> rows) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = rows.Select(c => c.DeviceKey).ToArray() };
 
     private static bool Same(StationStatus a, StationStatus b) =>
         a.LastConfirmedAt == b.LastConfirmedAt && a.ConfirmedUntil == b.ConfirmedUntil && a.ClosedReporters == b.ClosedReporters
