@@ -16,12 +16,14 @@ public abstract class GeneratedStationsDatabase(int count, string name) : IAsync
 
     public async Task InitializeAsync()
     {
-        Name = await TestDatabases.CreateWithDemoDataAsync(name);
+        Name = await TestDatabases.CreateWithDemoDataAndAsync(name, $"generated_{count}", async dataSources =>
+        {
+            await DemoLoader.LoadGeneratedAsync(
+                dataSources.Write, $"generated-{name}", count, Seed, GeneratorRegion.Jingjinji, CancellationToken.None);
+            await using var analyze = dataSources.Write.CreateCommand("ANALYZE station");
+            await analyze.ExecuteNonQueryAsync();
+        });
         DataSources = new StationDataSources(ConnectionString);
-        await DemoLoader.LoadGeneratedAsync(
-            DataSources.Write, $"generated-{name}", count, Seed, GeneratorRegion.Jingjinji, CancellationToken.None);
-        await using var analyze = DataSources.Write.CreateCommand("ANALYZE station");
-        await analyze.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

@@ -19,6 +19,10 @@ public class StationMapFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseEnvironment("Testing");
         // Only the job tests need a Hangfire server; idle servers in every other test just poll the database.
         builder.UseSetting("Hangfire:Server:Enabled", "false");
+        // An in-process request has no address and counts as loopback: without the exemption every test class shares
+        // one address's budget, and its area and route requests queue for tokens (half a second each once the burst
+        // is spent). The rate limit tests turn it off.
+        builder.UseSetting("RateLimits:ExemptLoopback", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -17,6 +17,7 @@ public static class TestDatabases
         "stationmap_template_" + typeof(TestDatabases).Assembly.GetName().Name!.Replace("StationMap.", "").Replace(".", "_").ToLowerInvariant();
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
     private static readonly Lazy<Task> DemoTemplateReady = new(BuildDemoTemplateAsync);
+    private static readonly Dictionary<string, Lazy<Task<string>>> FilledTemplates = [];
 
     public static string ServerConnectionString { get; } =
         Environment.GetEnvironmentVariable("ConnectionStrings__StationMap") is { Length: > 0 } configured
@@ -31,6 +32,24 @@ public static class TestDatabases
     {
         await DemoTemplateReady.Value;
         return await CreateAsync(prefix, DemoTemplate);
+    }
+
+    /// <summary>
+    /// A new database with the demo data and what <paramref name="fill"/> adds, which runs once per test run for each
+    /// <paramref name="key"/> into a template of its own: the test classes that ask for the same generated stations
+    /// clone them instead of generating and loading them each.
+    /// </summary>
+    public static async Task<string> CreateWithDemoDataAndAsync(string prefix, string key, Func<StationDataSources, Task> fill)
+    {
+        Lazy<Task<string>> template;
+        lock (FilledTemplates)
+        {
+            if (!FilledTemplates.TryGetValue(key, out template!))
+            {
+                template = FilledTemplates[key] = new(() => BuildFilledTemplateAsync(key, fill));
+            }
+        }
+        return await CreateAsync(prefix, await template.Value);
     }
 
     /// <summary>A new database with only PostGIS, no schema (for migration tests).</summary>
@@ -68,6 +87,28 @@ public static class TestDatabases
         }
         // A template cannot be cloned while anyone is connected to it.
         NpgsqlConnection.ClearAllPools();
+    }
+
+    private static async Task<string> BuildFilledTemplateAsync(string key, Func<StationDataSources, Task> fill)
+    {
+        await DemoTemplateReady.Value;
+        var name = $"{DemoTemplate}_{key.ToLowerInvariant()}";
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await CreateLock.WaitAsync();
+        try
+        {
+            await CloneAsync(name, DemoTemplate);
+        }
+        finally
+        {
+            CreateLock.Release();
+        }
+        await using (var dataSources = new StationDataSources(ConnectionStringFor(name)))
+        {
+            await fill(dataSources);
+        }
+        NpgsqlConnection.ClearAllPools();
+        return name;
     }
 
     // The template may be busy for a moment (an autovacuum worker in it, or the other test process cloning template0 at

@@ -23,6 +23,8 @@ public sealed class RateLimitTests(DemoDatabase database) : IClassFixture<DemoDa
     // No refill during a test: a bucket of 10 tokens, one more per hour.
     private static readonly Dictionary<string, string?> SmallBudget = new()
     {
+        // In-process requests come from no address, which counts as loopback (the factory exempts it elsewhere).
+        ["RateLimits:ExemptLoopback"] = "false",
         ["RateLimits:TokensPerPeriod"] = "1",
         ["RateLimits:Period"] = "01:00:00",
         ["RateLimits:BucketSize"] = "10",
