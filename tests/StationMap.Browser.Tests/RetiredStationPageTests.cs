@@ -44,7 +44,7 @@ public sealed class RetiredStationPageTests(RetiredStationSite site) : IClassFix
 
         // An alternative opens as a live station's card.
         await page.Locator("#alternatives button.station").First.ClickAsync();
-        await page.WaitForURLAsync($"**/#/station/{expected[0]}");
+        await MapSite.HashSettlesAtAsync(page, $"#/station/{expected[0]}");
         await page.WaitForSelectorAsync("#card:not([hidden]) #nav-amap");
         Assert.Equal(0, await page.Locator("#retired-notice").CountAsync());
     }

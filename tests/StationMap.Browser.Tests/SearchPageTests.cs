@@ -58,7 +58,7 @@ public sealed class SearchPageTests(MapSite site) : IClassFixture<MapSite>
         Assert.Equal("true", await page.GetAttributeAsync("#search-option-0", "aria-selected"));
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync($"**/#/station/{station.Id}");
+        await MapSite.HashSettlesAtAsync(page, $"#/station/{station.Id}");
         await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
         Assert.Equal(station.Name, await page.InnerTextAsync("#card-name"));
         Assert.Equal("false", await input.GetAttributeAsync("aria-expanded"));
@@ -93,7 +93,7 @@ public sealed class SearchPageTests(MapSite site) : IClassFixture<MapSite>
 
         var id = await page.GetAttributeAsync("#search-option-1", "data-station-id");
         await page.ClickAsync("#search-option-1");
-        await page.WaitForURLAsync($"**/#/station/{id}");
+        await MapSite.HashSettlesAtAsync(page, $"#/station/{id}");
         await page.WaitForSelectorAsync("#card:not([hidden]) #card-name");
         await MapSite.ScreenshotAsync(page, "search-desktop-card");
     }

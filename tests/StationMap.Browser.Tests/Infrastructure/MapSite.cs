@@ -198,6 +198,30 @@ public class MapSite : IAsyncLifetime
         return await DrawnCountAsync(page, layer);
     }
 
+    /// <summary>
+    /// Waits until the page's own address has the hash <paramref name="hash"/>, read in the page: Playwright's URL waits
+    /// listen for navigation events, and a same-document hash change under a loaded machine was once missed by them.
+    /// A timeout fails with what the page showed (address, focus, the search box), so a failure says why.
+    /// </summary>
+    public static async Task HashSettlesAtAsync(IPage page, string hash)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("hash => location.hash === hash", hash, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            var seen = await page.EvaluateAsync<string>("""
+                () => JSON.stringify({ hash: location.hash, focus: document.activeElement?.id ?? null,
+                  search: document.getElementById('search-input')?.value ?? null,
+                  expanded: document.getElementById('search-input')?.getAttribute('aria-expanded') ?? null,
+                  options: document.querySelectorAll('#search-results [role=option]').length,
+                  note: document.getElementById('search-note')?.textContent ?? null })
+                """);
+            throw new TimeoutException($"The page's hash never became {hash}; the page showed {seen}.");
+        }
+    }
+
     private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Violations = new();
 
     /// <summary>
