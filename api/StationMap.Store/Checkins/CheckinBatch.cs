@@ -10,11 +10,10 @@ namespace StationMap.Store.Checkins;
 /// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
 /// station they count for again under its status row's lock (so two check-ins of one station never derive from the
 /// same rows, in this process or another), stores the statuses that changed and NOTIFYs
-/// <see cref="CheckinStore.StatusChannel"/> with their ids. Two round trips whatever the batch's size: BEGIN, the insert,
-/// the blocked devices, the status locks and the evidence in one batch of statements (each sees the rows of the ones
-/// before it); then the changed statuses and COMMIT in another. Round trips, not work, set a batch's time on a busy
-/// machine, and the check-ins waiting for the next batch wait for all of them (README, "Check-ins"). The transaction is
-/// written as statements rather than an <see cref="NpgsqlTransaction"/>, whose commit is a round trip of its own.
+/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three round trips whatever the batch's size: the insert, the
+/// blocked devices, the status locks and the evidence in one batch of statements (each sees the rows of the ones before
+/// it), the changed statuses, the commit. Round trips, not work, set a batch's time on a busy machine, and the check-ins
+/// waiting for the next batch wait for all of them (README, "Check-ins").
 /// </summary>
 internal static class CheckinBatch
 {
@@ -102,31 +101,8 @@ internal static class CheckinBatch
             .Select(g => new StationInBatch(g.Key, g.Max(p => p.Checkin.At), g.Last().Rules)).ToArray();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var results = await StoreAsync(connection, unique, stations, cancellationToken);
-            foreach (var (pending, result) in results)
-            {
-                pending.Result.TrySetResult(result);
-            }
-            foreach (var (copy, first) in copies)
-            {
-                var outcome = results[first].Outcome == CheckinOutcome.Ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate;
-                copy.Result.TrySetResult(new CheckinResult(outcome, null, StationStatus.None, false));
-            }
-        }
-        catch
-        {
-            await RollBackAsync(connection);
-            throw;
-        }
-    }
-
-    /// <summary>The batch's transaction, from BEGIN to COMMIT: what each check-in of it answers.</summary>
-    private static async Task<Dictionary<PendingCheckin, CheckinResult>> StoreAsync(
-        NpgsqlConnection connection, List<PendingCheckin> unique, StationInBatch[] stations, CancellationToken cancellationToken)
-    {
-        var read = await ReadAsync(connection, unique, stations, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var read = await ReadAsync(connection, transaction, unique, stations, cancellationToken);
 
         var results = new Dictionary<PendingCheckin, CheckinResult>();
         var counted = new Dictionary<long, List<PendingCheckin>>();
@@ -147,34 +123,28 @@ internal static class CheckinBatch
             }
         }
 
-        var statuses = DeriveAll(stations.Where(s => counted.ContainsKey(s.Id)), read, out var changedStatuses);
-        foreach (var (stationId, list) in counted)
+        if (counted.Count > 0)
         {
-            var (status, changed) = statuses[stationId];
-            foreach (var pending in list)
+            var statuses = await DeriveAsync(connection, transaction, stations.Where(s => counted.ContainsKey(s.Id)), read, cancellationToken);
+            foreach (var (stationId, list) in counted)
             {
-                results[pending] = new CheckinResult(CheckinOutcome.Counted, read.Stored[KeyOf(pending.Checkin)].Id, status, changed);
+                var (status, changed) = statuses[stationId];
+                foreach (var pending in list)
+                {
+                    results[pending] = new CheckinResult(CheckinOutcome.Counted, read.Stored[KeyOf(pending.Checkin)].Id, status, changed);
+                }
             }
         }
-        await CommitAsync(connection, changedStatuses, cancellationToken);
-        return results;
-    }
+        await transaction.CommitAsync(cancellationToken);
 
-    // After a failure the connection may still be in the transaction (aborted or not): it goes back to the pool empty.
-    private static async Task RollBackAsync(NpgsqlConnection connection)
-    {
-        if (connection.State != System.Data.ConnectionState.Open)
+        foreach (var (pending, result) in results)
         {
-            return;
+            pending.Result.TrySetResult(result);
         }
-        try
+        foreach (var (copy, first) in copies)
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        catch (NpgsqlException)
-        {
-            // A broken connection is not returned to the pool in use; the server ends its transaction with it.
+            var outcome = results[first].Outcome == CheckinOutcome.Ignored ? CheckinOutcome.Ignored : CheckinOutcome.Duplicate;
+            copy.Result.TrySetResult(new CheckinResult(outcome, null, StationStatus.None, false));
         }
     }
 
@@ -194,15 +164,15 @@ internal static class CheckinBatch
     private static long HourSlot(DateTimeOffset at) => at.ToUnixTimeSeconds() / 3600;
 
     /// <summary>
-    /// Begins the transaction, inserts the batch, reads which of its devices are blocked, locks the stations' status rows
-    /// and reads their evidence, which holds the rows just inserted: six statements, one round trip.
+    /// Inserts the batch, reads which of its devices are blocked, locks the stations' status rows and reads their
+    /// evidence, which holds the rows just inserted: five statements, one round trip.
     /// </summary>
     private static async Task<BatchRead> ReadAsync(
-        NpgsqlConnection connection, List<PendingCheckin> batch, StationInBatch[] stations, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, StationInBatch[] stations,
+        CancellationToken cancellationToken)
     {
         var rows = batch.Select(p => p.Checkin).ToList();
-        await using var commands = new NpgsqlBatch(connection);
-        commands.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        await using var commands = new NpgsqlBatch(connection, transaction);
         commands.BatchCommands.Add(new NpgsqlBatchCommand(AsyncCommitSql));
 
         var insert = new NpgsqlBatchCommand(InsertSql);
@@ -241,7 +211,7 @@ internal static class CheckinBatch
 
         var read = new BatchRead([], [], [], ids.ToDictionary(id => id, _ => new List<StatusEvidence>()));
         await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
-        // BEGIN and SET LOCAL answer no rows and have no result sets of their own to step over.
+        // SET LOCAL answers no rows and has no result set of its own to step over.
         while (await reader.ReadAsync(cancellationToken))
         {
             read.Stored[KeyOf(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetInt64(4))] =
@@ -270,12 +240,13 @@ internal static class CheckinBatch
         return read;
     }
 
-    /// <summary>Derives the status of each station with counted check-ins; <paramref name="changed"/> those that changed.</summary>
-    private static Dictionary<long, (StationStatus Status, bool Changed)> DeriveAll(
-        IEnumerable<StationInBatch> stations, BatchRead read, out List<(long Id, StationStatus Status, DateTimeOffset At)> changed)
+    /// <summary>Derives the status of each station with counted check-ins, stores those that changed and announces them.</summary>
+    private static async Task<Dictionary<long, (StationStatus Status, bool Changed)>> DeriveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<StationInBatch> stations, BatchRead read,
+        CancellationToken cancellationToken)
     {
         var derived = new Dictionary<long, (StationStatus, bool)>();
-        changed = [];
+        var changed = new List<(long Id, StationStatus Status, DateTimeOffset At)>();
         foreach (var station in stations)
         {
             var previous = read.Previous[station.Id];
@@ -287,17 +258,9 @@ internal static class CheckinBatch
                 changed.Add((station.Id, status, station.At));
             }
         }
-        return derived;
-    }
-
-    /// <summary>Stores the statuses that changed, announces them and commits: one round trip.</summary>
-    private static async Task CommitAsync(
-        NpgsqlConnection connection, List<(long Id, StationStatus Status, DateTimeOffset At)> changed, CancellationToken cancellationToken)
-    {
-        await using var commands = new NpgsqlBatch(connection);
         if (changed.Count > 0)
         {
-            var update = new NpgsqlBatchCommand(UpdateStatusSql);
+            await using var update = new NpgsqlCommand(UpdateStatusSql, connection, transaction);
             var p = update.Parameters;
             p.Add(new NpgsqlParameter<long[]>("ids", [.. changed.Select(c => c.Id)]));
             p.Add(Times("last_confirmed_ats", changed.Select(c => c.Status.LastConfirmedAt)));
@@ -308,10 +271,9 @@ internal static class CheckinBatch
             p.Add(new NpgsqlParameter<string[]>("missing", [.. changed.Select(c => StatusColumns.MissingJson(c.Status))]));
             p.Add(Times("crowded_untils", changed.Select(c => c.Status.CrowdedUntil)));
             p.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", [.. changed.Select(c => c.At)]));
-            commands.BatchCommands.Add(update);
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
-        commands.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        await commands.ExecuteNonQueryAsync(cancellationToken);
+        return derived;
     }
 
     private static NpgsqlParameter Keys(string name, IEnumerable<NewCheckin> rows) =>
