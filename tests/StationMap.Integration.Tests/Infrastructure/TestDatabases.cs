@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using StationMap.DemoData;
 using StationMap.Store;
@@ -17,7 +18,7 @@ public static class TestDatabases
         "stationmap_template_" + typeof(TestDatabases).Assembly.GetName().Name!.Replace("StationMap.", "").Replace(".", "_").ToLowerInvariant();
     private static readonly SemaphoreSlim CreateLock = new(1, 1);
     private static readonly Lazy<Task> DemoTemplateReady = new(BuildDemoTemplateAsync);
-    private static readonly Dictionary<string, Lazy<Task<string>>> FilledTemplates = [];
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> FilledTemplates = new();
 
     public static string ServerConnectionString { get; } =
         Environment.GetEnvironmentVariable("ConnectionStrings__StationMap") is { Length: > 0 } configured
@@ -41,14 +42,7 @@ public static class TestDatabases
     /// </summary>
     public static async Task<string> CreateWithDemoDataAndAsync(string prefix, string key, Func<StationDataSources, Task> fill)
     {
-        Lazy<Task<string>> template;
-        lock (FilledTemplates)
-        {
-            if (!FilledTemplates.TryGetValue(key, out template!))
-            {
-                template = FilledTemplates[key] = new(() => BuildFilledTemplateAsync(key, fill));
-            }
-        }
+        var template = FilledTemplates.GetOrAdd(key, _ => new(() => BuildFilledTemplateAsync(key, fill)));
         return await CreateAsync(prefix, await template.Value);
     }
 
@@ -64,6 +58,12 @@ public static class TestDatabases
     private static async Task<string> CreateAsync(string prefix, string template)
     {
         var name = $"t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}";
+        await CloneOneAtATimeAsync(name, template);
+        return name;
+    }
+
+    private static async Task CloneOneAtATimeAsync(string name, string template)
+    {
         await CreateLock.WaitAsync();
         try
         {
@@ -73,7 +73,6 @@ public static class TestDatabases
         {
             CreateLock.Release();
         }
-        return name;
     }
 
     private static async Task BuildDemoTemplateAsync()
@@ -94,15 +93,7 @@ public static class TestDatabases
         await DemoTemplateReady.Value;
         var name = $"{DemoTemplate}_{key.ToLowerInvariant()}";
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        await CreateLock.WaitAsync();
-        try
-        {
-            await CloneAsync(name, DemoTemplate);
-        }
-        finally
-        {
-            CreateLock.Release();
-        }
+        await CloneOneAtATimeAsync(name, DemoTemplate);
         await using (var dataSources = new StationDataSources(ConnectionStringFor(name)))
         {
             await fill(dataSources);
