@@ -8,12 +8,14 @@ namespace StationMap.Store.Checkins;
 
 /// <summary>
 /// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
-/// station they count for again under its status row's lock (so two check-ins of one station never derive from the
+/// station they count for again under that station's lock (so two check-ins of one station never derive from the
 /// same rows, in this process or another), stores the statuses that changed and NOTIFYs
 /// <see cref="CheckinStore.StatusChannel"/> with their ids. Three round trips whatever the batch's size: the insert, the
-/// blocked devices, the status locks and the evidence in one batch of statements (each sees the rows of the ones before
-/// it), the changed statuses, the commit. Round trips, not work, set a batch's time on a busy machine, and the check-ins
-/// waiting for the next batch wait for all of them (README, "Check-ins").
+/// blocked devices, the station locks, the statuses and the evidence in one batch of statements (each sees the rows of
+/// the ones before it), the changed statuses, the commit. Round trips, not work, set a batch's time on a busy machine,
+/// and the check-ins waiting for the next batch wait for all of them (README, "Check-ins").
+/// The lock is a transaction-scoped advisory lock per station, not the status row's: locking a row writes it (a new
+/// version by an upsert, or its lock in the WAL), for every station of every batch, where most statuses do not change.
 /// </summary>
 internal static class CheckinBatch
 {
@@ -43,16 +45,20 @@ internal static class CheckinBatch
 
     private const string BlockedSql = "SELECT device_key FROM device_block WHERE device_key = ANY(@device_keys)";
 
-    // Makes the rows if needed and locks them in id order (ON CONFLICT DO UPDATE takes the row lock), so two batches
-    // never wait on each other in a circle; the evidence is read after the locks are held, in the same round trip.
-    // Every station of the batch is locked, as the insert's answer is not back yet: one whose check-ins did not count
-    // gets a row with nothing on, which reads as no status.
-    private const string LockStatusSql = $"""
-        INSERT INTO station_status AS ss (station_id, updated_at)
-        SELECT s.id, s.at FROM unnest(@ids, @ats) AS s(id, at) ORDER BY s.id
-        ON CONFLICT (station_id) DO UPDATE SET updated_at = ss.updated_at
-        RETURNING {StatusColumns.Select}
+    // The advisory locks of station statuses: (this class, the station id) in the two-key form, apart from the one-key
+    // locks of imports and migrations (ids past 2^31 share a key with a smaller one: a wait at worst). Taken in key
+    // order (a volatile call is evaluated after the sort), so two batches never wait on each other in a circle; every
+    // station of the batch is locked, as the insert's answer is not back yet. Counted, so the statement answers one row;
+    // the statements after it (the statuses, the evidence) see what was committed before the locks were granted.
+    private const int StatusLockClass = 0x53544154;
+
+    private const string LockSql = """
+        SELECT count(*) FROM (
+            SELECT pg_advisory_xact_lock(@lock_class, k.key)
+            FROM (SELECT DISTINCT (s.id % 2147483648)::integer AS key FROM unnest(@ids) AS s(id)) k ORDER BY k.key) locked
         """;
+
+    private const string StatusSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = ANY(@ids)";
 
     private const string EvidenceSql = """
         SELECT s.id, encode(e.device_key, 'hex'), e.operator, e.created_at, e.kind, e.amenity
@@ -65,19 +71,23 @@ internal static class CheckinBatch
         """;
 
     private const string UpdateStatusSql = """
-        WITH updated AS (
-            UPDATE station_status ss SET last_confirmed_at = u.last_confirmed_at, confirmed_until = u.confirmed_until,
-                closed_reporters = u.closed_reporters, closed_since = u.closed_since, closed_until = u.closed_until,
-                missing_amenities = u.missing::jsonb, crowded_until = u.crowded_until, updated_at = u.at
+        WITH written AS (
+            INSERT INTO station_status AS ss (station_id, last_confirmed_at, confirmed_until, closed_reporters, closed_since,
+                closed_until, missing_amenities, crowded_until, updated_at)
+            SELECT u.id, u.last_confirmed_at, u.confirmed_until, u.closed_reporters, u.closed_since, u.closed_until,
+                   u.missing::jsonb, u.crowded_until, u.at
             FROM unnest(@ids, @last_confirmed_ats, @confirmed_untils, @closed_reporters, @closed_sinces, @closed_untils,
                         @missing, @crowded_untils, @ats)
                  AS u(id, last_confirmed_at, confirmed_until, closed_reporters, closed_since, closed_until, missing, crowded_until, at)
-            WHERE ss.station_id = u.id
+            ON CONFLICT (station_id) DO UPDATE SET last_confirmed_at = excluded.last_confirmed_at,
+                confirmed_until = excluded.confirmed_until, closed_reporters = excluded.closed_reporters,
+                closed_since = excluded.closed_since, closed_until = excluded.closed_until,
+                missing_amenities = excluded.missing_amenities, crowded_until = excluded.crowded_until, updated_at = excluded.updated_at
             RETURNING ss.station_id)
-        SELECT pg_notify('station_status_changed', station_id::text) FROM updated
+        SELECT pg_notify('station_status_changed', station_id::text) FROM written
         """;
 
-    public static async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<PendingCheckin> batch, CancellationToken cancellationToken)
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<PendingCheckin> batch, CancellationToken cancellationToken)
     {
         // The same device, station, kind and hour twice in one batch: the first is written, the others answered like it.
         var firstOf = new Dictionary<string, PendingCheckin>();
@@ -100,7 +110,6 @@ internal static class CheckinBatch
         var stations = unique.GroupBy(p => p.Checkin.StationId).OrderBy(g => g.Key)
             .Select(g => new StationInBatch(g.Key, g.Max(p => p.Checkin.At), g.Last().Rules)).ToArray();
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var read = await ReadAsync(connection, transaction, unique, stations, cancellationToken);
 
@@ -164,8 +173,8 @@ internal static class CheckinBatch
     private static long HourSlot(DateTimeOffset at) => at.ToUnixTimeSeconds() / 3600;
 
     /// <summary>
-    /// Inserts the batch, reads which of its devices are blocked, locks the stations' status rows and reads their
-    /// evidence, which holds the rows just inserted: five statements, one round trip.
+    /// Inserts the batch, reads which of its devices are blocked, locks the stations and reads their statuses and
+    /// evidence, which holds the rows just inserted: six statements, one round trip.
     /// </summary>
     private static async Task<BatchRead> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, StationInBatch[] stations,
@@ -198,10 +207,13 @@ internal static class CheckinBatch
 
         var ids = stations.Select(s => s.Id).ToArray();
         var ats = stations.Select(s => s.At).ToArray();
-        var lockRows = new NpgsqlBatchCommand(LockStatusSql);
-        lockRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
-        lockRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
-        commands.BatchCommands.Add(lockRows);
+        var locks = new NpgsqlBatchCommand(LockSql);
+        locks.Parameters.Add(new NpgsqlParameter<int>("lock_class", StatusLockClass));
+        locks.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        commands.BatchCommands.Add(locks);
+        var statuses = new NpgsqlBatchCommand(StatusSql);
+        statuses.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
+        commands.BatchCommands.Add(statuses);
         var evidenceRows = new NpgsqlBatchCommand(EvidenceSql);
         evidenceRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
         evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("sinces", [.. stations.Select(s => s.At - s.Rules.Lookback)]));
@@ -209,7 +221,7 @@ internal static class CheckinBatch
         evidenceRows.Parameters.Add(new NpgsqlParameter<int>("max", MaxEvidence));
         commands.BatchCommands.Add(evidenceRows);
 
-        var read = new BatchRead([], [], [], ids.ToDictionary(id => id, _ => new List<StatusEvidence>()));
+        var read = new BatchRead([], [], ids.ToDictionary(id => id, _ => StationStatus.None), ids.ToDictionary(id => id, _ => new List<StatusEvidence>()));
         await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
         // SET LOCAL answers no rows and has no result set of its own to step over.
         while (await reader.ReadAsync(cancellationToken))
@@ -222,6 +234,7 @@ internal static class CheckinBatch
         {
             read.Blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
         }
+        await reader.NextResultAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
