@@ -50,7 +50,7 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await queries.OpenListenerAsync(stoppingToken);
+        await using var connection = await queries.OpenPrimaryAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
             if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -74,10 +74,11 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
     }
 
     // Off the listener's connection (which only waits), so a burst of check-ins never blocks it; whatever was notified
-    // while the last read ran is read in one query, each station once.
+    // while the last read ran is read in one query, each station once, on a connection kept for it (dropped on failure).
     private async Task ReadChangesAsync(CancellationToken stoppingToken)
     {
         var ids = new HashSet<long>();
+        NpgsqlConnection? connection = null;
         try
         {
             while (await _changed.Reader.WaitToReadAsync(stoppingToken))
@@ -89,8 +90,9 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
                 }
                 try
                 {
+                    connection ??= await queries.OpenPrimaryAsync(stoppingToken);
                     var now = time.GetUtcNow();
-                    foreach (var (id, status) in await queries.OfStationsAsync(ids, stoppingToken))
+                    foreach (var (id, status) in await StatusQueries.OfStationsAsync(connection, ids, stoppingToken))
                     {
                         board.Set(id, status, now);
                     }
@@ -99,11 +101,23 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
                 {
                     // The next (re)connect fills the whole board again.
                     logger.LogWarning(e, "Station status: reading {Count} stations failed", ids.Count);
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 }

@@ -60,7 +60,7 @@ public sealed class CheckinStore : IAsyncDisposable
             }
             try
             {
-                _connection ??= await _dataSources.Write.OpenConnectionAsync(CancellationToken.None);
+                _connection ??= await CheckinBatch.OpenConnectionAsync(_dataSources.Write, CancellationToken.None);
                 await CheckinBatch.WriteAsync(_connection, batch, CancellationToken.None);
             }
             catch (Exception error)

@@ -30,11 +30,16 @@ public sealed class StatusQueries(StationDataSources dataSources)
         return all;
     }
 
-    /// <summary>The statuses of these stations; a station without a status row has <see cref="StationStatus.None"/>.</summary>
-    public async Task<Dictionary<long, StationStatus>> OfStationsAsync(IReadOnlyCollection<long> stationIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statuses of these stations, on a connection of the caller's (one kept for reading after NOTIFYs: taking a
+    /// pooled one resets it first, which costs more than this query); a station without a status row has
+    /// <see cref="StationStatus.None"/>.
+    /// </summary>
+    public static async Task<Dictionary<long, StationStatus>> OfStationsAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<long> stationIds, CancellationToken cancellationToken)
     {
         var statuses = stationIds.ToDictionary(id => id, _ => StationStatus.None);
-        await using var command = dataSources.Write.CreateCommand(SomeSql);
+        await using var command = new NpgsqlCommand(SomeSql, connection);
         command.Parameters.Add(new NpgsqlParameter<long[]>("station_ids", [.. stationIds]));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -45,6 +50,9 @@ public sealed class StatusQueries(StationDataSources dataSources)
         return statuses;
     }
 
-    /// <summary>Opens a connection to LISTEN on <see cref="CheckinStore.StatusChannel"/> (on the primary, where NOTIFY is sent).</summary>
-    public ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) => dataSources.Write.OpenConnectionAsync(cancellationToken);
+    /// <summary>
+    /// Opens a connection on the primary: to LISTEN on <see cref="CheckinStore.StatusChannel"/> (where NOTIFY is sent),
+    /// or to read the stations notified (a standby may not have replayed them yet).
+    /// </summary>
+    public ValueTask<NpgsqlConnection> OpenPrimaryAsync(CancellationToken cancellationToken) => dataSources.Write.OpenConnectionAsync(cancellationToken);
 }
