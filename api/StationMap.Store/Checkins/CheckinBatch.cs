@@ -7,15 +7,14 @@ using StationMap.Domain.Hours;
 namespace StationMap.Store.Checkins;
 
 /// <summary>
-/// One transaction for the check-ins that arrived together: inserts them in one statement, derives the status of each
-/// station they count for again under that station's lock (so two check-ins of one station never derive from the
-/// same rows, in this process or another), stores the statuses that changed and NOTIFYs
-/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three round trips whatever the batch's size: the insert, the
-/// blocked devices, the station locks, the statuses and the evidence in one batch of statements (each sees the rows of
-/// the ones before it), the changed statuses, the commit. Round trips, not work, set a batch's time on a busy machine,
-/// and the check-ins waiting for the next batch wait for all of them (README, "Check-ins").
-/// The lock is a transaction-scoped advisory lock per station, not the status row's: locking a row writes it (a new
-/// version by an upsert, or its lock in the WAL), for every station of every batch, where most statuses do not change.
+/// One transaction for the check-ins that arrived together: locks their stations and inserts them in one statement,
+/// derives the status of each station they count for again under that lock (so two check-ins of one station never
+/// derive from the same rows, in this process or another), stores the statuses that changed and NOTIFYs
+/// <see cref="CheckinStore.StatusChannel"/> with their ids. Three round trips whatever the batch's size: the locks, the
+/// insert and the blocked devices in one statement with the statuses and evidence in a second (which sees the rows of
+/// the first); the changed statuses; the commit. Round trips and statements, not rows, set a batch's cost when batches
+/// are small (at the peak rate they hold one or two check-ins), and the check-ins waiting for the next batch wait for
+/// all of them (README, "Check-ins").
 /// </summary>
 internal static class CheckinBatch
 {
@@ -31,48 +30,54 @@ internal static class CheckinBatch
     // plans are the ones wanted anyway: index lookups driven by the arrays.
     private const string SessionSql = "SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan";
 
-    // A blocked device's check-in inserts nothing, like a duplicate; the rare missing row is told apart afterwards.
-    // A device without a position weighs once it has history; the history read sees the rows before this statement.
+    // The statuses' locks are advisory locks of the station, (this class, the station id) in the two-key form, apart
+    // from the one-key locks of imports and migrations (ids past 2^31 share a key with a smaller one: a wait at worst).
+    // Locking a station_status row writes it (a new version by an upsert), for every station of every batch, where most
+    // statuses do not change. Taken in key order (a volatile call is evaluated after the sort), so two batches never
+    // wait on each other in a circle, and before any row is inserted: the insert's rows come out of the join with them.
+    // Every station of the batch is locked, as which rows count is not known yet. The statements after this one (the
+    // statuses, the evidence) see what was committed before the locks were granted.
+    internal const int StatusLockClass = 0x53544154;
+
+    // A blocked device's check-in inserts nothing and its key comes back flagged (the first column), so a missing row
+    // is told from a duplicate. A device without a position weighs once it has history; the history read sees the rows
+    // before this statement.
     private const string InsertSql = """
-        INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
-        SELECT r.station_id, r.device_key, r.kind, r.amenity,
-               CASE WHEN r.counts THEN 1 ELSE (
-                   SELECT CASE WHEN count(*) >= @history AND count(DISTINCT h.day) >= 2 THEN 1 ELSE 0 END
-                   FROM (SELECT c.day FROM checkin c WHERE c.device_key = r.device_key AND c.weight = 1
-                         ORDER BY c.created_at DESC LIMIT @history) h) END,
-               r.operator, r.created_at, r.day, r.hour_slot, r.comment, r.review
-        FROM unnest(@station_ids, @device_keys, @kinds, @amenities, @counts, @operators, @ats, @days, @hour_slots, @comments, @reviews)
-             AS r(station_id, device_key, kind, amenity, counts, operator, created_at, day, hour_slot, comment, review)
-        WHERE r.operator IS NOT NULL OR NOT EXISTS (SELECT 1 FROM device_block b WHERE b.device_key = r.device_key)
-        ON CONFLICT (station_id, device_key, kind, hour_slot) DO NOTHING
-        RETURNING id, station_id, device_key, kind, hour_slot, weight
+        WITH locked AS (
+            SELECT count(*) AS stations FROM (
+                SELECT pg_advisory_xact_lock(@lock_class, k.key)
+                FROM (SELECT DISTINCT (s.id % 2147483648)::integer AS key FROM unnest(@station_ids) AS s(id)) k ORDER BY k.key) l),
+        blocked AS (SELECT b.device_key FROM device_block b WHERE b.device_key = ANY(@blocked_keys)),
+        inserted AS (
+            INSERT INTO checkin (station_id, device_key, kind, amenity, weight, operator, created_at, day, hour_slot, comment, review)
+            SELECT r.station_id, r.device_key, r.kind, r.amenity,
+                   CASE WHEN r.counts THEN 1 ELSE (
+                       SELECT CASE WHEN count(*) >= @history AND count(DISTINCT h.day) >= 2 THEN 1 ELSE 0 END
+                       FROM (SELECT c.day FROM checkin c WHERE c.device_key = r.device_key AND c.weight = 1
+                             ORDER BY c.created_at DESC LIMIT @history) h) END,
+                   r.operator, r.created_at, r.day, r.hour_slot, r.comment, r.review
+            FROM locked
+            CROSS JOIN unnest(@station_ids, @device_keys, @kinds, @amenities, @counts, @operators, @ats, @days, @hour_slots, @comments, @reviews)
+                 AS r(station_id, device_key, kind, amenity, counts, operator, created_at, day, hour_slot, comment, review)
+            WHERE r.operator IS NOT NULL OR NOT EXISTS (SELECT 1 FROM blocked b WHERE b.device_key = r.device_key)
+            ON CONFLICT (station_id, device_key, kind, hour_slot) DO NOTHING
+            RETURNING id, station_id, device_key, kind, hour_slot, weight)
+        SELECT false, id, station_id, device_key, kind, hour_slot, weight FROM inserted
+        UNION ALL
+        SELECT true, NULL, NULL, device_key, NULL, NULL, NULL FROM blocked
         """;
 
-    private const string BlockedSql = "SELECT device_key FROM device_block WHERE device_key = ANY(@device_keys)";
-
-    // The advisory locks of station statuses: (this class, the station id) in the two-key form, apart from the one-key
-    // locks of imports and migrations (ids past 2^31 share a key with a smaller one: a wait at worst). Taken in key
-    // order (a volatile call is evaluated after the sort), so two batches never wait on each other in a circle; every
-    // station of the batch is locked, as the insert's answer is not back yet. Counted, so the statement answers one row;
-    // the statements after it (the statuses, the evidence) see what was committed before the locks were granted.
-    private const int StatusLockClass = 0x53544154;
-
-    private const string LockSql = """
-        SELECT count(*) FROM (
-            SELECT pg_advisory_xact_lock(@lock_class, k.key)
-            FROM (SELECT DISTINCT (s.id % 2147483648)::integer AS key FROM unnest(@ids) AS s(id)) k ORDER BY k.key) locked
-        """;
-
-    private const string StatusSql = $"SELECT {StatusColumns.Select} FROM station_status ss WHERE ss.station_id = ANY(@ids)";
-
-    private const string EvidenceSql = """
-        SELECT s.id, encode(e.device_key, 'hex'), e.operator, e.created_at, e.kind, e.amenity
+    // Each station's status (none without a row) with its evidence, the rows just inserted among it; the status is
+    // repeated on each evidence row.
+    private const string StatusAndEvidenceSql = $"""
+        SELECT {StatusColumns.Select}, s.id, encode(e.device_key, 'hex'), e.operator, e.created_at, e.kind, e.amenity
         FROM unnest(@ids, @sinces, @ats) AS s(id, since, at)
-        CROSS JOIN LATERAL (
+        LEFT JOIN station_status ss ON ss.station_id = s.id
+        LEFT JOIN LATERAL (
             SELECT c.device_key, c.operator, c.created_at, c.kind, c.amenity FROM checkin c
             WHERE c.station_id = s.id AND c.weight = 1 AND c.created_at > s.since AND c.created_at <= s.at
             ORDER BY c.created_at DESC
-            LIMIT @max) e
+            LIMIT @max) e ON true
         """;
 
     private const string UpdateStatusSql = """
@@ -195,8 +200,8 @@ internal static class CheckinBatch
     private static long HourSlot(DateTimeOffset at) => at.ToUnixTimeSeconds() / 3600;
 
     /// <summary>
-    /// Inserts the batch, reads which of its devices are blocked, locks the stations and reads their statuses and
-    /// evidence, which holds the rows just inserted: six statements, one round trip.
+    /// Locks the batch's stations, inserts its check-ins and reads which of its devices are blocked, then reads the
+    /// stations' statuses and evidence, which holds the rows just inserted: two statements, one round trip.
     /// </summary>
     private static async Task<BatchRead> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingCheckin> batch, StationInBatch[] stations,
@@ -207,9 +212,12 @@ internal static class CheckinBatch
 
         var insert = new NpgsqlBatchCommand(InsertSql);
         var p = insert.Parameters;
+        p.Add(new NpgsqlParameter<int>("lock_class", StatusLockClass));
         p.Add(new NpgsqlParameter<int>("history", CheckinStore.HistoryCheckins));
         p.Add(new NpgsqlParameter<long[]>("station_ids", [.. rows.Select(c => c.StationId)]));
         p.Add(Keys("device_keys", rows));
+        // Asked for every device of the batch: which rows will be missing is not known before the insert.
+        p.Add(Keys("blocked_keys", rows.Where(c => c.Operator is null)));
         p.Add(new NpgsqlParameter<string[]>("kinds", [.. rows.Select(c => c.Kind.ToWire())]));
         p.Add(Texts("amenities", rows.Select(c => c.Kind == CheckinKind.AmenityMissing ? Amenities.ToWire(c.Amenity)[0] : null)));
         p.Add(new NpgsqlParameter<bool[]>("counts", [.. rows.Select(c => c.Operator is not null || c.NearStation)]));
@@ -221,24 +229,11 @@ internal static class CheckinBatch
         p.Add(Texts("reviews", rows.Select(c => c.Comment is not null || c.Kind == CheckinKind.ClosedPermanently ? "pending" : null)));
         commands.BatchCommands.Add(insert);
 
-        // Asked for every device of the batch: the insert's answer, which tells which rows are missing, is not back yet.
-        var blocked = new NpgsqlBatchCommand(BlockedSql);
-        blocked.Parameters.Add(Keys("device_keys", rows.Where(c => c.Operator is null)));
-        commands.BatchCommands.Add(blocked);
-
         var ids = stations.Select(s => s.Id).ToArray();
-        var ats = stations.Select(s => s.At).ToArray();
-        var locks = new NpgsqlBatchCommand(LockSql);
-        locks.Parameters.Add(new NpgsqlParameter<int>("lock_class", StatusLockClass));
-        locks.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
-        commands.BatchCommands.Add(locks);
-        var statuses = new NpgsqlBatchCommand(StatusSql);
-        statuses.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
-        commands.BatchCommands.Add(statuses);
-        var evidenceRows = new NpgsqlBatchCommand(EvidenceSql);
+        var evidenceRows = new NpgsqlBatchCommand(StatusAndEvidenceSql);
         evidenceRows.Parameters.Add(new NpgsqlParameter<long[]>("ids", ids));
         evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("sinces", [.. stations.Select(s => s.At - s.Rules.Lookback)]));
-        evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", ats));
+        evidenceRows.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("ats", [.. stations.Select(s => s.At)]));
         evidenceRows.Parameters.Add(new NpgsqlParameter<int>("max", MaxEvidence));
         commands.BatchCommands.Add(evidenceRows);
 
@@ -246,29 +241,35 @@ internal static class CheckinBatch
         await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            read.Stored[KeyOf(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetInt64(4))] =
-                (reader.GetInt64(0), reader.GetInt16(5));
+            if (reader.GetBoolean(0))
+            {
+                read.Blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(3)));
+            }
+            else
+            {
+                read.Stored[KeyOf(reader.GetInt64(2), reader.GetFieldValue<byte[]>(3), reader.GetString(4), reader.GetInt64(5))] =
+                    (reader.GetInt64(1), reader.GetInt16(6));
+            }
         }
         await reader.NextResultAsync(cancellationToken);
+        var withStatus = new HashSet<long>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            read.Blocked.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)));
-        }
-        await reader.NextResultAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var (stationId, status) = StatusColumns.Read(reader);
-            read.Previous[stationId] = status;
-        }
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var byOperator = !reader.IsDBNull(2);
-            CheckinKinds.TryParse(reader.GetString(4), out var kind);
-            var amenity = !reader.IsDBNull(5) && Amenities.TryParse(reader.GetString(5), out var a) ? a : Amenity.None;
-            read.Evidence[reader.GetInt64(0)].Add(new StatusEvidence(
-                byOperator ? "operator:" + reader.GetString(2) : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(3), kind, amenity, byOperator));
+            var stationId = reader.GetInt64(StatusColumns.Count);
+            if (!reader.IsDBNull(0) && withStatus.Add(stationId))
+            {
+                read.Previous[stationId] = StatusColumns.Read(reader).Status;
+            }
+            var e = StatusColumns.Count + 1;
+            if (reader.IsDBNull(e + 2))
+            {
+                continue;
+            }
+            var byOperator = !reader.IsDBNull(e + 1);
+            CheckinKinds.TryParse(reader.GetString(e + 3), out var kind);
+            var amenity = !reader.IsDBNull(e + 4) && Amenities.TryParse(reader.GetString(e + 4), out var a) ? a : Amenity.None;
+            read.Evidence[stationId].Add(new StatusEvidence(
+                byOperator ? "operator:" + reader.GetString(e + 1) : reader.GetString(e), reader.GetFieldValue<DateTimeOffset>(e + 2), kind, amenity, byOperator));
         }
         return read;
     }

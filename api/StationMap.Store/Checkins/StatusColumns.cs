@@ -13,6 +13,9 @@ internal static class StatusColumns
         ss.missing_amenities::text, ss.crowded_until
         """;
 
+    /// <summary>How many columns <see cref="Select"/> names: the next one read after them is at this ordinal.</summary>
+    public const int Count = 8;
+
     public static (long StationId, StationStatus Status) Read(NpgsqlDataReader reader)
     {
         DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);

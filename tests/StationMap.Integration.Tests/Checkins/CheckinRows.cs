@@ -26,11 +26,18 @@ public static class CheckinRows
 
     public static async Task InsertAsync(NpgsqlDataSource database, IReadOnlyCollection<Row> rows)
     {
-        await using var command = database.CreateCommand("""
+        await using var connection = await database.OpenConnectionAsync();
+        await InsertAsync(connection, null, rows);
+    }
+
+    /// <summary>The rows inserted on a connection of the caller's, in its transaction if it has one.</summary>
+    public static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<Row> rows)
+    {
+        await using var command = new NpgsqlCommand("""
             INSERT INTO checkin (station_id, device_key, kind, amenity, weight, created_at, day, hour_slot)
             SELECT s, d, k, CASE WHEN k = 'amenity_missing' THEN 'hot_water' END, w, c, dy, h
             FROM unnest(@stations, @devices, @kinds, @weights, @created, @days, @hours) AS r(s, d, k, w, c, dy, h)
-            """);
+            """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long[]>("stations", [.. rows.Select(r => r.StationId)]));
         command.Parameters.Add(new NpgsqlParameter<byte[][]>("devices", [.. rows.Select(r => r.Device)]));
         command.Parameters.Add(new NpgsqlParameter<string[]>("kinds", [.. rows.Select(r => r.Kind)]));

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StationMap.Integration.Tests.Api;
 using StationMap.Integration.Tests.Infrastructure;
+using Npgsql;
+using StationMap.Store.Checkins;
 using StationMap.Store.Operators;
 using static StationMap.Integration.Tests.Checkins.CheckinClient;
 
@@ -195,6 +197,32 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
         var closed = (await StatusAsync(_client, s.Id))!.Value;
         Assert.True(closed.GetProperty("reportedClosed").GetBoolean());
         Assert.Equal(devices.Length, closed.GetProperty("closedReporters").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_check_in_waits_while_another_process_holds_the_station_and_then_counts_with_its_voices()
+    {
+        // Another process's writer in the middle of a batch for this station: it holds the station's lock, and its
+        // check-ins are in the table but not committed. Deriving now would leave them out of the status for good.
+        var s = _stations[8];
+        await using var connection = await database.DataSources.Write.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, $2)", connection, transaction))
+        {
+            hold.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CheckinBatch.StatusLockClass });
+            hold.Parameters.Add(new NpgsqlParameter<int> { TypedValue = checked((int)s.Id) });
+            await hold.ExecuteNonQueryAsync();
+        }
+        await CheckinRows.InsertAsync(connection, transaction, [new CheckinRows.Row(s.Id, CheckinRows.NewDevice(), _factory.Time.GetUtcNow().AddMinutes(-1), "closed_now")]);
+
+        var waiting = PostAsync(_client, s.Id, NewDevice(), "closed_now", s.Lat, s.Lon);
+        Assert.NotSame(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(1))));
+        await transaction.CommitAsync();
+
+        Assert.Equal(HttpStatusCode.Created, (await waiting).StatusCode);
+        var closed = (await StatusAsync(_client, s.Id))!.Value;
+        Assert.True(closed.GetProperty("reportedClosed").GetBoolean());
+        Assert.Equal(2, closed.GetProperty("closedReporters").GetInt32());
     }
 
     private static async Task<long[]> NearestIdsAsync(HttpClient client, NearestItemDto around, bool excludeClosed)
