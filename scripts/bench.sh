@@ -17,7 +17,8 @@
 #   scripts/bench.sh dedup [--stations 860000]   (place matching: ~1,000,000 records of three lists, ~20% overlap)
 # Settings: STATIONMAP_BENCH_PG_PORT (55434), STATIONMAP_BENCH_DATA (.stationmap/bench), STATIONMAP_BENCH_API_PORT (5081),
 # STATIONMAP_BENCH_WRK_THREADS (2),
-# STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20").
+# STATIONMAP_BENCH_API_CS_EXTRA (appended to the API's connection string, e.g. ";Max Auto Prepare=20"),
+# STATIONMAP_BENCH_API_ARGS (more settings for the API, e.g. "--Checkins:ProximityM=500").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,6 +39,8 @@ STARTED_CLUSTER=0
 API_PID=
 # Every benchmark load comes from 127.0.0.1 and is not rate-limited; abuse adds the trusted proxy setting.
 API_EXTRA_ARGS=(--RateLimits:ExemptLoopback=true)
+read -r -a more_api_args <<<"${STATIONMAP_BENCH_API_ARGS:-}"
+API_EXTRA_ARGS+=("${more_api_args[@]}")
 cleanup() {
   if [ -n "$API_PID" ]; then kill -TERM "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
   if [ "$STARTED_PG" = 1 ]; then "$ROOT/scripts/pg.sh" stop || true; fi
