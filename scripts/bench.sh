@@ -717,7 +717,7 @@ cmd_checkins() {
       *) say "unknown option $1"; exit 2 ;;
     esac
   done
-  local db=bench_$stations checkins_lua=$ROOT/tests/StationMap.Benchmarks/Checkins/wrk-checkins.lua writer
+  local db=bench_$stations checkins_lua=$ROOT/tests/StationMap.Benchmarks/Checkins/wrk-checkins.lua
   local nearest_lua=$ROOT/tests/StationMap.Benchmarks/Nearest/wrk-nearest.lua wrk_threads=${STATIONMAP_BENCH_WRK_THREADS:-2}
   want() { [[ " $phases " == *" $1 "* ]]; }
   # cpu_per OUT COMMAND...: runs the command with the API's and PostgreSQL's CPU counted around it, per request of OUT.
@@ -752,22 +752,24 @@ cmd_checkins() {
     wrk -t"$wrk_threads" -c"$connections" -d5s -s "$checkins_lua" "$API_URL" >/dev/null
     cpu_per "$WORK/checkins-alone.out" wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL"
   fi
+  # nearest_beside NAME CHECKIN_CONNECTIONS: nearest while check-ins arrive on that many connections (CHECKIN_RATE, if
+  # set, paces them), into checkins-NAME.out and nearest-NAME.out.
+  nearest_beside() {
+    local writer
+    wrk -t1 -c"$2" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-$1.out" &
+    writer=$!
+    wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-$1.out"
+    wait "$writer"
+  }
   if want C; then
     say "C. nearest beside check-ins at the peak rate ($peak_rate/s)"
     # Four times the connections, each waiting out its share: an answer's own time then stretches each connection's
     # cycle little, so the rate reached (the table's per second) stays near the one asked.
-    CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) \
-      wrk -t1 -c"$((connections * 4))" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-at-peak.out" &
-    writer=$!
-    wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-at-peak.out"
-    wait "$writer"
+    CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside at-peak $((connections * 4))
   fi
   if want D; then
     say "D. nearest beside check-ins as fast as they are answered"
-    wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-flat-out.out" &
-    writer=$!
-    wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-flat-out.out"
-    wait "$writer"
+    nearest_beside flat-out "$connections"
   fi
   if want E; then
     say "E. check-ins at the peak rate ($peak_rate/s) alone: CPU per check-in"

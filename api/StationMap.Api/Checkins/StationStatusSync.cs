@@ -78,7 +78,7 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
     private async Task ReadChangesAsync(CancellationToken stoppingToken)
     {
         var ids = new HashSet<long>();
-        NpgsqlConnection? connection = null;
+        await using var connection = new KeptConnection(cancellationToken => queries.OpenPrimaryAsync(cancellationToken).AsTask());
         try
         {
             while (await _changed.Reader.WaitToReadAsync(stoppingToken))
@@ -90,9 +90,8 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
                 }
                 try
                 {
-                    connection ??= await queries.OpenPrimaryAsync(stoppingToken);
                     var now = time.GetUtcNow();
-                    foreach (var (id, status) in await StatusQueries.OfStationsAsync(connection, ids, stoppingToken))
+                    foreach (var (id, status) in await StatusQueries.OfStationsAsync(await connection.GetAsync(stoppingToken), ids, stoppingToken))
                     {
                         board.Set(id, status, now);
                     }
@@ -101,23 +100,12 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
                 {
                     // The next (re)connect fills the whole board again.
                     logger.LogWarning(e, "Station status: reading {Count} stations failed", ids.Count);
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync();
-                        connection = null;
-                    }
+                    await connection.DropAsync();
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Npgsql;
 using StationMap.Domain.Checkins;
 
 namespace StationMap.Store.Checkins;
@@ -10,9 +9,7 @@ namespace StationMap.Store.Checkins;
 /// transaction (<see cref="CheckinBatch"/>), while the next ones queue. At a few per second a batch is one check-in and
 /// costs what it did alone; at thousands per second the statements, round trips and commits per check-in fall to a
 /// fraction, which is what keeps the readers' share of the cores (README, "Check-ins", bench).
-/// The writer keeps its connection between batches: a pooled one is reset each time it is taken (a string of reset
-/// statements, as prepared statements are kept), which costs a batch of one check-in about as much as its own. A batch that
-/// fails drops it, and the next opens a fresh one (the database back, or another host after a failover).
+/// The writer keeps its connection between batches (<see cref="KeptConnection"/>); a batch that fails drops it.
 /// </summary>
 public sealed class CheckinStore : IAsyncDisposable
 {
@@ -24,14 +21,13 @@ public sealed class CheckinStore : IAsyncDisposable
     /// <summary>The most check-ins in one transaction: bounds its locks and the wait of the first one in it.</summary>
     public const int MaxBatch = 256;
 
-    private readonly StationDataSources _dataSources;
     private readonly Channel<PendingCheckin> _queue = Channel.CreateUnbounded<PendingCheckin>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    private NpgsqlConnection? _connection;
+    private readonly KeptConnection _connection;
 
     public CheckinStore(StationDataSources dataSources)
     {
-        _dataSources = dataSources;
+        _connection = new KeptConnection(cancellationToken => CheckinBatch.OpenConnectionAsync(dataSources.Write, cancellationToken));
         _writer = Task.Run(WriteAsync);
     }
 
@@ -60,12 +56,11 @@ public sealed class CheckinStore : IAsyncDisposable
             }
             try
             {
-                _connection ??= await CheckinBatch.OpenConnectionAsync(_dataSources.Write, CancellationToken.None);
-                await CheckinBatch.WriteAsync(_connection, batch, CancellationToken.None);
+                await CheckinBatch.WriteAsync(await _connection.GetAsync(CancellationToken.None), batch, CancellationToken.None);
             }
             catch (Exception error)
             {
-                await DropConnectionAsync();
+                await _connection.DropAsync();
                 // The whole transaction is gone: every check-in in it failed alike (the database down is a 503 for each).
                 foreach (var pending in batch)
                 {
@@ -75,20 +70,11 @@ public sealed class CheckinStore : IAsyncDisposable
         }
     }
 
-    private async ValueTask DropConnectionAsync()
-    {
-        if (_connection is { } connection)
-        {
-            _connection = null;
-            await connection.DisposeAsync();
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
-        await DropConnectionAsync();
+        await _connection.DisposeAsync();
     }
 }
 

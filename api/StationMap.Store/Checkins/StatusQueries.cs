@@ -31,9 +31,8 @@ public sealed class StatusQueries(StationDataSources dataSources)
     }
 
     /// <summary>
-    /// The statuses of these stations, on a connection of the caller's (one kept for reading after NOTIFYs: taking a
-    /// pooled one resets it first, which costs more than this query); a station without a status row has
-    /// <see cref="StationStatus.None"/>.
+    /// The statuses of these stations, on a connection of the caller's (a <see cref="KeptConnection"/> for reading
+    /// after NOTIFYs); a station without a status row has <see cref="StationStatus.None"/>.
     /// </summary>
     public static async Task<Dictionary<long, StationStatus>> OfStationsAsync(
         NpgsqlConnection connection, IReadOnlyCollection<long> stationIds, CancellationToken cancellationToken)
