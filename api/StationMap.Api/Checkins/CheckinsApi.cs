@@ -109,11 +109,8 @@ public static class CheckinsApi
                 title: "Already checked in", detail: $"This device told '{parsed.Kind.ToWire()}' for station {id} within the hour; once an hour counts.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        if (result.StatusChanged)
-        {
-            // This process at once; the others (and this one again) through NOTIFY.
-            board.Set(id, result.Status, now);
-        }
+        // The board already holds a status this check-in changed (the store sets it before answering); other processes
+        // (and this one again) hear of it through NOTIFY.
         // A blocked device is answered as if it counted, so a script learns nothing from the answer.
         var counted = result.Outcome is CheckinOutcome.Counted or CheckinOutcome.Ignored;
         return TypedResults.Created(

@@ -1,3 +1,4 @@
+using StationMap.Store;
 using StationMap.Store.Checkins;
 
 namespace StationMap.Api.Checkins;
@@ -12,7 +13,12 @@ public static class CheckinsHosting
     {
         var services = builder.Services;
         services.AddOptions<CheckinOptions>().BindConfiguration(CheckinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CheckinStore>();
+        services.AddSingleton(provider =>
+        {
+            var board = provider.GetRequiredService<StationStatusBoard>();
+            var time = provider.GetRequiredService<TimeProvider>();
+            return new CheckinStore(provider.GetRequiredService<StationDataSources>(), (id, status) => board.Set(id, status, time.GetUtcNow()));
+        });
         services.AddSingleton<StatusQueries>();
         services.AddSingleton<ModerationQueries>();
         services.AddSingleton<DeviceKeys>();

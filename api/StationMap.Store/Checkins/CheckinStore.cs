@@ -25,8 +25,14 @@ public sealed class CheckinStore : IAsyncDisposable
     private readonly Task _writer;
     private readonly KeptConnection _connection;
 
-    public CheckinStore(StationDataSources dataSources)
+    private readonly Action<long, StationStatus> _committed;
+
+    /// <param name="committed">Hears each status a batch changed, once committed and before its check-ins are answered,
+    /// in commit order: this process's own view is current before anyone is told, and never goes back to an older
+    /// status, as answers (which run in any order) could make it.</param>
+    public CheckinStore(StationDataSources dataSources, Action<long, StationStatus> committed)
     {
+        _committed = committed;
         _connection = new KeptConnection(cancellationToken => CheckinBatch.OpenConnectionAsync(dataSources.Write, cancellationToken));
         _writer = Task.Run(WriteAsync);
     }
@@ -56,7 +62,7 @@ public sealed class CheckinStore : IAsyncDisposable
             }
             try
             {
-                await CheckinBatch.WriteAsync(await _connection.GetAsync(CancellationToken.None), batch, CancellationToken.None);
+                await CheckinBatch.WriteAsync(await _connection.GetAsync(CancellationToken.None), batch, _committed, CancellationToken.None);
             }
             catch (Exception error)
             {

@@ -26,5 +26,5 @@ public enum CheckinOutcome
     Ignored,
 }
 
-/// <summary>The outcome, the check-in's id when stored, and the station's status after it.</summary>
-public sealed record CheckinResult(CheckinOutcome Outcome, long? Id, StationStatus Status, bool StatusChanged);
+/// <summary>The outcome, and the check-in's id when stored.</summary>
+public sealed record CheckinResult(CheckinOutcome Outcome, long? Id);

@@ -200,6 +200,26 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
     }
 
     [Fact]
+    public async Task A_check_in_timed_before_one_already_written_still_counts_its_voice()
+    {
+        // A check-in is timed when its request arrives and may queue behind one timed a moment later: here the clock
+        // goes back a minute between two closed reports. Derived as of its own time, the second would leave out the
+        // first, already committed, and show one voice where there are two.
+        var s = _stations[9];
+        var start = _factory.Time.GetUtcNow();
+        _factory.Time.SetUtcNow(start.AddMinutes(1));
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(_client, s.Id, NewDevice(), "closed_now", s.Lat, s.Lon)).StatusCode);
+        _factory.Time.SetUtcNow(start);
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(_client, s.Id, NewDevice(), "closed_now", s.Lat, s.Lon)).StatusCode);
+
+        var closed = (await StatusAsync(_client, s.Id))!.Value;
+        Assert.True(closed.GetProperty("reportedClosed").GetBoolean());
+        Assert.Equal(2, closed.GetProperty("closedReporters").GetInt32());
+        await using var connection = await database.DataSources.Write.OpenConnectionAsync();
+        Assert.Equal(2, (await StatusQueries.OfStationsAsync(connection, [s.Id], CancellationToken.None))[s.Id].ClosedReporters);
+    }
+
+    [Fact]
     public async Task A_check_in_waits_while_another_process_holds_the_station_and_then_counts_with_its_voices()
     {
         // Another process's writer in the middle of a batch for this station: it holds the station's lock, and its
