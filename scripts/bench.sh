@@ -4,7 +4,7 @@
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh tiles [--stations 1000000] [--tiles 20000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh search [--stations 1000000] [--queries 20000] [--seconds 30] [--connections 32] [--warmup 30]
-#   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000] [--peak-rate 550]
+#   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000] [--peak-rate 550] [--pairs 6] [--pair-seconds 10] [--phases "B A C P D E B2"]
 #     [--phases "B A C D E B2"]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000] [--repeats 3]   (and ogr2ogr from gdal-bin on the same file, same database)
@@ -705,7 +705,8 @@ cmd_soak() {
 # machine one measurement of it varies by a third between runs, so the share kept is against the mean of the two.
 # --phases "A E" runs only those (each phase's figures stand alone; the shares need B and B2).
 cmd_checkins() {
-  local stations=1000000 seconds=30 connections=32 nearest_connections=16 devices=100000 peak_rate=550 phases="B A C D E B2"
+  local stations=1000000 seconds=30 connections=32 nearest_connections=16 devices=100000 peak_rate=550 phases="B A C P D E B2"
+  local pairs=6 pair_seconds=10
   while [ $# -gt 0 ]; do
     case "$1" in
       --stations) stations=$2; shift 2 ;;
@@ -714,6 +715,8 @@ cmd_checkins() {
       --devices) devices=$2; shift 2 ;;
       --peak-rate) peak_rate=$2; shift 2 ;;
       --phases) phases=$2; shift 2 ;;
+      --pairs) pairs=$2; shift 2 ;;
+      --pair-seconds) pair_seconds=$2; shift 2 ;;
       *) say "unknown option $1"; exit 2 ;;
     esac
   done
@@ -754,18 +757,41 @@ cmd_checkins() {
   fi
   # nearest_beside NAME CHECKIN_CONNECTIONS: nearest while check-ins arrive on that many connections (CHECKIN_RATE, if
   # set, paces them), into checkins-NAME.out and nearest-NAME.out.
+  # PostgreSQL serves only the check-ins here (nearest answers from memory), so its CPU is counted per check-in.
   nearest_beside() {
-    local writer
-    wrk -t1 -c"$2" -d"${seconds}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-$1.out" &
+    local writer pg0 pg1 duration=${3:-$seconds}
+    pg0=$(pg_ticks)
+    wrk -t1 -c"$2" -d"${duration}s" --latency -s "$checkins_lua" "$API_URL" >"$WORK/checkins-$1.out" &
     writer=$!
-    wrk -t1 -c"$nearest_connections" -d"${seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-$1.out"
+    wrk -t1 -c"$nearest_connections" -d"${duration}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-$1.out"
     wait "$writer"
+    pg1=$(pg_ticks)
+    us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$WORK/checkins-$1.out")" >>"$WORK/checkins-$1.out"
   }
   if want C; then
     say "C. nearest beside check-ins at the peak rate ($peak_rate/s)"
     # Four times the connections, each waiting out its share: an answer's own time then stretches each connection's
     # cycle little, so the rate reached (the table's per second) stays near the one asked.
     CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside at-peak $((connections * 4))
+  fi
+  # P: the share nearest keeps beside the peak rate, from windows side by side. Nearest alone drifts by a third over
+  # minutes on this shared machine, which phases minutes apart (B, C, B2) take for the check-ins' cost; here each window
+  # beside check-ins is compared with a window alone just before or after it (the order alternates), and the median of
+  # the pairs is the figure.
+  if want P; then
+    say "P. nearest alone and beside check-ins at the peak rate, $pairs pairs of ${pair_seconds}s windows"
+    local pair
+    # Warmed up first (the code of both paths compiled and tiered): a cold window alone would flatter the first pair.
+    CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside warm-up $((connections * 4)) 5
+    for pair in $(seq 1 "$pairs"); do
+      if [ $(( pair % 2 )) = 1 ]; then
+        wrk -t1 -c"$nearest_connections" -d"${pair_seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-pair-$pair-alone.out"
+      fi
+      CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside "pair-$pair" $((connections * 4)) "$pair_seconds"
+      if [ $(( pair % 2 )) = 0 ]; then
+        wrk -t1 -c"$nearest_connections" -d"${pair_seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-pair-$pair-alone.out"
+      fi
+    done
   fi
   if want D; then
     say "D. nearest beside check-ins as fast as they are answered"
@@ -804,9 +830,27 @@ cmd_checkins() {
       printf "nearest alone %.0f/s before and %.0f/s after (mean %.0f); it kept %.0f%% of the mean beside check-ins at the peak rate (target >= 70%%), %.0f%% beside check-ins flat out\n",
         a1, a2, a, (a > 0 ? 100 * b / a : 0), (a > 0 ? 100 * c / a : 0) }'
   fi
+  if want P; then
+    local pair shares=() paced=() pg_us=()
+    for pair in $(seq 1 "$pairs"); do
+      pg_us+=("$(value pg_cpu_us "$WORK/checkins-pair-$pair.out")")
+      shares+=("$(awk -v a="$(value rps "$WORK/nearest-pair-$pair-alone.out")" -v b="$(value rps "$WORK/nearest-pair-$pair.out")" \
+        'BEGIN { printf "%.0f", (a > 0 ? 100 * b / a : 0) }')")
+      paced+=("$(value rps "$WORK/checkins-pair-$pair.out")")
+    done
+    awk -v list="${shares[*]}" -v rates="${paced[*]}" -v pg="${pg_us[*]}" 'BEGIN {
+      n = split(list, v, " "); split(rates, r, " "); split(pg, u, " ")
+      for (i = 1; i <= n; i++) {
+        s[i] = v[i] + 0; shown = shown (i > 1 ? ", " : "") v[i] "%"; paced = paced (i > 1 ? ", " : "") int(r[i]); cpu = cpu (i > 1 ? ", " : "") u[i]
+      }
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && s[j - 1] > s[j]; j--) { t = s[j]; s[j] = s[j - 1]; s[j - 1] = t }
+      m = (n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2)
+      printf "nearest kept %.0f%% beside check-ins at the peak rate: the median of %d windows, each against a window alone beside it (target >= 70%%); in turn %s, at %s check-ins/s, PostgreSQL %s us CPU per check-in\n", m, n, shown, paced, cpu }'
+  fi
   echo "check-ins stored: $rows; stations with a status row: $statuses; index reloads during the run: $(( $(cat "$WORK/reloads.txt") - 1 )) (the first load aside); API RSS ${rss} MB"
   echo "(errors = socket errors and non-2xx answers: 409 for a device repeating a kind at a station within the hour counts here;"
-  echo " CPU per check-in of the API and of PostgreSQL with its background processes, for A and E, where nothing else runs)"
+  echo " CPU per check-in of the API and of PostgreSQL with its background processes, for A and E, where nothing else runs;"
+  echo " of PostgreSQL alone for C and D, where the API also answers nearest)"
 }
 
 # Two API processes over a primary and a streaming standby (scripts/cluster.sh): nearest and bbox throughput through
