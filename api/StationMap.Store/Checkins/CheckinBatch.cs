@@ -168,12 +168,11 @@ internal static class CheckinBatch
             }
         }
 
-        var statuses = Derive(stations.Where(s => counted.ContainsKey(s.Id)), read);
         foreach (var pending in counted.Values.SelectMany(list => list))
         {
             results[pending] = new CheckinResult(CheckinOutcome.Counted, read.Stored[KeyOf(pending.Checkin)].Id);
         }
-        var changes = statuses.Where(d => d.Value.Changed).Select(d => (d.Key, d.Value.Status, d.Value.At)).ToList();
+        var changes = Changes(stations.Where(s => counted.ContainsKey(s.Id)), read);
         await StoreAndCommitAsync(connection, changes, cancellationToken);
         foreach (var (stationId, status, _) in changes)
         {
@@ -281,23 +280,26 @@ internal static class CheckinBatch
     }
 
     /// <summary>
-    /// The status of each station with counted check-ins, whether it changed, and the time it was derived at: the
-    /// latest of the batch's check-ins and the evidence. A check-in is timed when its request arrives, before it queues,
-    /// so one timed a moment before another can land in the next batch; derived as of its own time, the station would
-    /// lose the other's voice, already committed.
+    /// The statuses that changed among these stations (those with counted check-ins), each with the time it was derived
+    /// at: the latest of the batch's check-ins and the evidence. A check-in is timed when its request arrives, before it
+    /// queues, so one timed a moment before another can land in the next batch; derived as of its own time, the station
+    /// would lose the other's voice, already committed.
     /// </summary>
-    private static Dictionary<long, (StationStatus Status, bool Changed, DateTimeOffset At)> Derive(IEnumerable<StationInBatch> stations, BatchRead read)
+    private static List<(long Id, StationStatus Status, DateTimeOffset At)> Changes(IEnumerable<StationInBatch> stations, BatchRead read)
     {
-        var derived = new Dictionary<long, (StationStatus, bool, DateTimeOffset)>();
+        var changes = new List<(long, StationStatus, DateTimeOffset)>();
         foreach (var station in stations)
         {
             var previous = read.Previous[station.Id];
             var evidence = read.Evidence[station.Id];
-            var at = evidence.Count == 0 ? station.At : new[] { station.At, evidence.Max(e => e.At) }.Max();
+            var at = evidence.Select(e => e.At).Append(station.At).Max();
             var status = StatusDerivation.Derive(evidence, previous, at, station.Rules);
-            derived[station.Id] = Same(status, previous) ? (previous, false, at) : (status, true, at);
+            if (!Same(status, previous))
+            {
+                changes.Add((station.Id, status, at));
+            }
         }
-        return derived;
+        return changes;
     }
 
     /// <summary>Stores the statuses that changed, announces them and commits: one round trip.</summary>
