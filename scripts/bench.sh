@@ -4,8 +4,8 @@
 #   scripts/bench.sh nearest [--stations 200000|1000000] [--seconds 30] [--connections 32] [--warmup 30] [--only-memory]
 #   scripts/bench.sh tiles [--stations 1000000] [--tiles 20000] [--seconds 30] [--connections 32] [--warmup 30]
 #   scripts/bench.sh search [--stations 1000000] [--queries 20000] [--seconds 30] [--connections 32] [--warmup 30]
-#   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000] [--peak-rate 550] [--pairs 6] [--pair-seconds 10] [--phases "B A C P D E B2"]
-#     [--phases "B A C D E B2"]
+#   scripts/bench.sh checkins [--stations 1000000] [--seconds 30] [--connections 32] [--devices 100000] [--peak-rate 550] [--pairs 6] [--pair-seconds 10]
+#     [--phases "B A C P D E B2"]
 #   scripts/bench.sh micro [filter]
 #   scripts/bench.sh import [--rows 1000000] [--repeats 3]   (and ogr2ogr from gdal-bin on the same file, same database)
 #   scripts/bench.sh abuse [--stations 1000000] [--seconds 20] [--warmup 20] [--attackers 32]
@@ -768,11 +768,12 @@ cmd_checkins() {
     pg1=$(pg_ticks)
     us_per pg_cpu_us $(( pg1 - pg0 )) "$(value requests "$WORK/checkins-$1.out")" >>"$WORK/checkins-$1.out"
   }
+  # Four times the connections, each waiting out its share: an answer's own time then stretches each connection's
+  # cycle little, so the rate reached (the table's per second) stays near the one asked.
+  nearest_beside_peak() { CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside "$1" $((connections * 4)) "${2:-$seconds}"; }
   if want C; then
     say "C. nearest beside check-ins at the peak rate ($peak_rate/s)"
-    # Four times the connections, each waiting out its share: an answer's own time then stretches each connection's
-    # cycle little, so the rate reached (the table's per second) stays near the one asked.
-    CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside at-peak $((connections * 4))
+    nearest_beside_peak at-peak
   fi
   # P: the share nearest keeps beside the peak rate, from windows side by side. Nearest alone drifts by a third over
   # minutes on this shared machine, which phases minutes apart (B, C, B2) take for the check-ins' cost; here each window
@@ -782,15 +783,12 @@ cmd_checkins() {
     say "P. nearest alone and beside check-ins at the peak rate, $pairs pairs of ${pair_seconds}s windows"
     local pair
     # Warmed up first (the code of both paths compiled and tiered): a cold window alone would flatter the first pair.
-    CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside warm-up $((connections * 4)) 5
+    nearest_beside_peak warm-up 5
+    local alone=(wrk -t1 -c"$nearest_connections" -d"${pair_seconds}s" --latency -s "$nearest_lua" "$API_URL")
     for pair in $(seq 1 "$pairs"); do
-      if [ $(( pair % 2 )) = 1 ]; then
-        wrk -t1 -c"$nearest_connections" -d"${pair_seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-pair-$pair-alone.out"
-      fi
-      CHECKIN_RATE=$peak_rate CHECKIN_CONNECTIONS=$((connections * 4)) nearest_beside "pair-$pair" $((connections * 4)) "$pair_seconds"
-      if [ $(( pair % 2 )) = 0 ]; then
-        wrk -t1 -c"$nearest_connections" -d"${pair_seconds}s" --latency -s "$nearest_lua" "$API_URL" >"$WORK/nearest-pair-$pair-alone.out"
-      fi
+      if [ $(( pair % 2 )) = 1 ]; then "${alone[@]}" >"$WORK/nearest-pair-$pair-alone.out"; fi
+      nearest_beside_peak "pair-$pair" "$pair_seconds"
+      if [ $(( pair % 2 )) = 0 ]; then "${alone[@]}" >"$WORK/nearest-pair-$pair-alone.out"; fi
     done
   fi
   if want D; then
