@@ -8,12 +8,14 @@ namespace StationMap.Api.Checkins;
 /// <summary>
 /// Keeps <see cref="StationStatusBoard"/> current: LISTENs on <c>station_status_changed</c> (on the primary, where the
 /// check-in's transaction sends it), fills the board from the store on every (re)connect, and reads the stations
-/// notified again, those that arrived together in one query. Lapsed statuses are swept every minute.
+/// other writers notified again (this process's own writer sets the board itself), those that arrived together in one
+/// query. Lapsed statuses are swept every minute.
 /// Listening and reading both stay on the primary even where reads go to a standby: PostgreSQL does not replicate
 /// NOTIFY, and a standby may not have replayed the check-in its notification announces; one query per burst of
 /// check-ins costs the primary little.
 /// </summary>
-internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
+internal sealed class StationStatusSync(
+    StatusQueries queries, CheckinStore store, StationStatusBoard board, TimeProvider time, ILogger<StationStatusSync> logger)
     : BackgroundService
 {
     public const string ApplicationName = "stationmap-status-listener";
@@ -53,6 +55,13 @@ internal sealed class StationStatusSync(StatusQueries queries, StationStatusBoar
         await using var connection = await queries.OpenPrimaryAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
+            // Our own writer's: the board got that status at its commit, in commit order; reading it back costs the
+            // primary a query and this process a round trip for every status a check-in changes. Another process's
+            // statuses (and one from a writer connection since replaced) are read.
+            if (e.PID == store.WriterProcessId)
+            {
+                return;
+            }
             if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
                 _changed.Writer.TryWrite(id);

@@ -27,15 +27,28 @@ public sealed class CheckinStore : IAsyncDisposable
 
     private readonly Action<long, StationStatus> _committed;
 
+    private volatile int _writerProcessId;
+
     /// <param name="committed">Hears each status a batch changed, once committed and before its check-ins are answered,
     /// in commit order: this process's own view is current before anyone is told, and never goes back to an older
     /// status, as answers (which run in any order) could make it.</param>
     public CheckinStore(StationDataSources dataSources, Action<long, StationStatus> committed)
     {
         _committed = committed;
-        _connection = new KeptConnection(cancellationToken => CheckinBatch.OpenConnectionAsync(dataSources.Write, cancellationToken));
+        _connection = new KeptConnection(async cancellationToken =>
+        {
+            var connection = await CheckinBatch.OpenConnectionAsync(dataSources.Write, cancellationToken);
+            _writerProcessId = connection.ProcessID;
+            return connection;
+        });
         _writer = Task.Run(WriteAsync);
     }
+
+    /// <summary>
+    /// The PostgreSQL backend process of the writer's connection (0 before it opens): its NOTIFYs announce statuses this
+    /// process has already set through <c>committed</c>, which a listener here need not read back.
+    /// </summary>
+    public int WriterProcessId => _writerProcessId;
 
     /// <summary>Stores the check-in with the others that arrive with it; answers once its transaction has committed.</summary>
     public Task<CheckinResult> AddAsync(NewCheckin checkin, StatusRules rules, CancellationToken cancellationToken)
