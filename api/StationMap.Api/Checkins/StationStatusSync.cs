@@ -53,12 +53,13 @@ internal sealed class StationStatusSync(
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await queries.OpenPrimaryAsync(stoppingToken);
+        var (host, port) = (connection.Host, connection.Port);
         connection.Notification += (_, e) =>
         {
             // Our own writer's: the board got that status at its commit, in commit order; reading it back costs the
             // primary a query and this process a round trip for every status a check-in changes. Another process's
-            // statuses (and one from a writer connection since replaced) are read.
-            if (e.PID == store.WriterProcessId)
+            // statuses (and one from a writer connection since dropped) are read.
+            if (store.IsWriter(host, port, e.PID))
             {
                 return;
             }

@@ -30,7 +30,11 @@ internal static class CheckinBatch
     // ten), so PostgreSQL planned every statement of every small batch again; at the peak rate (batches of one or two)
     // planning took as long as running them (pg_stat_statements: the insert 269 us of planning a call). The generic
     // plans are the ones wanted anyway: index lookups driven by the arrays.
-    private const string SessionSql = "SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan";
+    // Named, so pg_stat_activity tells it from the pool's connections.
+    private const string SessionSql =
+        $"SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan; SET application_name = '{ApplicationName}'";
+
+    public const string ApplicationName = "stationmap-checkin-writer";
 
     // The statuses' locks are advisory locks of the station, (this class, the station id) in the two-key form, apart
     // from the one-key locks of imports and migrations (ids past 2^31 share a key with a smaller one: a wait at worst).

@@ -27,7 +27,9 @@ public sealed class CheckinStore : IAsyncDisposable
 
     private readonly Action<long, StationStatus> _committed;
 
-    private volatile int _writerProcessId;
+    // The server and backend process of the writer's connection while it is open (null otherwise); a process id alone
+    // could be another server's after a failover, or a later connection's once this one is dropped.
+    private volatile Backend? _writerBackend;
 
     /// <param name="committed">Hears each status a batch changed, once committed and before its check-ins are answered,
     /// in commit order: this process's own view is current before anyone is told, and never goes back to an older
@@ -38,17 +40,18 @@ public sealed class CheckinStore : IAsyncDisposable
         _connection = new KeptConnection(async cancellationToken =>
         {
             var connection = await CheckinBatch.OpenConnectionAsync(dataSources.Write, cancellationToken);
-            _writerProcessId = connection.ProcessID;
+            _writerBackend = new Backend(connection.Host, connection.Port, connection.ProcessID);
             return connection;
         });
         _writer = Task.Run(WriteAsync);
     }
 
     /// <summary>
-    /// The PostgreSQL backend process of the writer's connection (0 before it opens): its NOTIFYs announce statuses this
+    /// Whether this backend process of that server is the writer's open connection: its NOTIFYs announce statuses this
     /// process has already set through <c>committed</c>, which a listener here need not read back.
     /// </summary>
-    public int WriterProcessId => _writerProcessId;
+    public bool IsWriter(string? host, int port, int processId) =>
+        _writerBackend is { } writer && writer.ProcessId == processId && writer.Port == port && writer.Host == host;
 
     /// <summary>Stores the check-in with the others that arrive with it; answers once its transaction has committed.</summary>
     public Task<CheckinResult> AddAsync(NewCheckin checkin, StatusRules rules, CancellationToken cancellationToken)
@@ -79,6 +82,7 @@ public sealed class CheckinStore : IAsyncDisposable
             }
             catch (Exception error)
             {
+                _writerBackend = null;
                 await _connection.DropAsync();
                 // The whole transaction is gone: every check-in in it failed alike (the database down is a 503 for each).
                 foreach (var pending in batch)
@@ -96,6 +100,9 @@ public sealed class CheckinStore : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 }
+
+/// <summary>A PostgreSQL backend process: the server it runs on and its process id there.</summary>
+internal sealed record Backend(string? Host, int Port, int ProcessId);
 
 /// <summary>A check-in waiting for its batch, and the answer its request waits for.</summary>
 internal sealed class PendingCheckin(NewCheckin checkin, StatusRules rules)

@@ -245,6 +245,53 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
         Assert.Equal(2, closed.GetProperty("closedReporters").GetInt32());
     }
 
+    [Fact]
+    public async Task The_listener_tells_this_process_s_writer_by_its_server_and_process_id_and_forgets_it_once_dropped()
+    {
+        // The listener skips the notifications of this process's writer (its statuses are on the board already) and
+        // reads every other one: a backend taken for the writer by mistake would leave another process's status out.
+        var s = _stations[10];
+        var store = _factory.Services.GetRequiredService<CheckinStore>();
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(_client, s.Id, NewDevice(), "visited", s.Lat, s.Lon)).StatusCode);
+        await using var connection = await database.DataSources.Write.OpenConnectionAsync();
+        var (host, port) = (connection.Host, connection.Port);
+        var writer = await BackendAsync(connection, CheckinBatch.ApplicationName);
+        var listener = await BackendAsync(connection, "stationmap-status-listener");
+
+        Assert.True(store.IsWriter(host, port, writer));
+        Assert.False(store.IsWriter(host, port, listener));
+        Assert.False(store.IsWriter(host, port, connection.ProcessID));
+        Assert.False(store.IsWriter(host, port + 1, writer));
+        Assert.False(store.IsWriter("192.0.2.1", port, writer));
+
+        // The writer's connection cut: the next batch fails and drops it, and its process id is no longer the writer's.
+        await using (var cut = new NpgsqlCommand($"SELECT pg_terminate_backend({writer})", connection))
+        {
+            await cut.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await PostAsync(_client, s.Id, NewDevice(), "visited", s.Lat, s.Lon)).StatusCode);
+        Assert.False(store.IsWriter(host, port, writer));
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(_client, s.Id, NewDevice(), "visited", s.Lat, s.Lon)).StatusCode);
+        var reopened = await BackendAsync(connection, CheckinBatch.ApplicationName);
+        Assert.NotEqual(writer, reopened);
+        Assert.True(store.IsWriter(host, port, reopened));
+    }
+
+    // The one backend of this database with that application name.
+    private static async Task<int> BackendAsync(NpgsqlConnection connection, string applicationName)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = applicationName });
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+        return Assert.Single(pids);
+    }
+
     private static async Task<long[]> NearestIdsAsync(HttpClient client, NearestItemDto around, bool excludeClosed)
     {
         var answer = await client.GetFromJsonAsync<NearestResponseDto>(
