@@ -110,7 +110,7 @@ public static class CheckinsApi
                 statusCode: StatusCodes.Status409Conflict);
         }
         // The board already holds a status this check-in changed (the store sets it before answering); other processes
-        // (and this one again) hear of it through NOTIFY.
+        // hear of it through NOTIFY.
         // A blocked device is answered as if it counted, so a script learns nothing from the answer.
         var counted = result.Outcome is CheckinOutcome.Counted or CheckinOutcome.Ignored;
         return TypedResults.Created(

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StationMap.Api.Checkins;
 using StationMap.Integration.Tests.Api;
 using StationMap.Integration.Tests.Infrastructure;
 using Npgsql;
@@ -256,7 +257,7 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
         await using var connection = await database.DataSources.Write.OpenConnectionAsync();
         var (host, port) = (connection.Host, connection.Port);
         var writer = await BackendAsync(connection, CheckinBatch.ApplicationName);
-        var listener = await BackendAsync(connection, "stationmap-status-listener");
+        var listener = await BackendAsync(connection, StationStatusSync.ApplicationName);
 
         Assert.True(store.IsWriter(host, port, writer));
         Assert.False(store.IsWriter(host, port, listener));
