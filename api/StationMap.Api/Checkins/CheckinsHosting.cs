@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StationMap.Store;
 using StationMap.Store.Checkins;
 
@@ -17,7 +18,9 @@ public static class CheckinsHosting
         {
             var board = provider.GetRequiredService<StationStatusBoard>();
             var time = provider.GetRequiredService<TimeProvider>();
-            return new CheckinStore(provider.GetRequiredService<StationDataSources>(), (id, status) => board.Set(id, status, time.GetUtcNow()));
+            var options = provider.GetRequiredService<IOptions<CheckinOptions>>().Value;
+            return new CheckinStore(
+                provider.GetRequiredService<StationDataSources>(), options.GatherWindow, (id, status) => board.Set(id, status, time.GetUtcNow()));
         });
         services.AddSingleton<StatusQueries>();
         services.AddSingleton<ModerationQueries>();

@@ -278,6 +278,51 @@ public sealed class CheckinStatusTests(DemoDatabase database) : IClassFixture<De
         Assert.True(store.IsWriter(host, port, reopened));
     }
 
+    [Fact]
+    public async Task A_small_batch_right_after_another_waits_the_gather_window_and_takes_what_arrives_meanwhile()
+    {
+        // A window far longer than the gaps below, so that a slow machine cannot spread them past it.
+        var settings = new Dictionary<string, string?>(Settings) { ["Checkins:GatherWindow"] = "00:00:01" };
+        await using var factory = new StationMapFactory(database.ConnectionString, settings);
+        var client = factory.CreateClient();
+        StationRef first = new(_stations[11]), second = new(_stations[12]), third = new(_stations[13]);
+
+        // The first batch after a quiet spell is written at once; one that follows it closely waits for more.
+        Assert.Equal(HttpStatusCode.Created, (await first.PostAsync(client)).StatusCode);
+        var early = second.PostAsync(client);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var late = third.PostAsync(client);
+        Assert.Equal(HttpStatusCode.Created, (await early).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await late).StatusCode);
+
+        // One batch is one transaction: its rows share their xmin.
+        var transactions = await TransactionsAsync([first.Id, second.Id, third.Id]);
+        Assert.Equal(transactions[second.Id], transactions[third.Id]);
+        Assert.NotEqual(transactions[first.Id], transactions[second.Id]);
+    }
+
+    private sealed record StationRef(NearestItemDto Station)
+    {
+        public long Id => Station.Id;
+
+        public Task<HttpResponseMessage> PostAsync(HttpClient client) => CheckinClient.PostAsync(client, Id, NewDevice(), "visited", Station.Lat, Station.Lon);
+    }
+
+    // The transaction that wrote each station's latest check-in.
+    private async Task<Dictionary<long, string>> TransactionsAsync(long[] stationIds)
+    {
+        await using var command = database.DataSources.Write.CreateCommand(
+            "SELECT DISTINCT ON (station_id) station_id, xmin::text FROM checkin WHERE station_id = ANY($1) ORDER BY station_id, id DESC");
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = stationIds });
+        var transactions = new Dictionary<long, string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            transactions.Add(reader.GetInt64(0), reader.GetString(1));
+        }
+        return transactions;
+    }
+
     // The one backend of this database with that application name.
     private static async Task<int> BackendAsync(NpgsqlConnection connection, string applicationName)
     {
