@@ -30,16 +30,34 @@ function init(args)
 end
 
 local rate = tonumber(os.getenv("CHECKIN_RATE") or "")
+local sent = 0
 if rate then
   local connections = tonumber(os.getenv("CHECKIN_CONNECTIONS") or "32")
   local interval_ms = 1000 * connections / rate
-  -- Jittered so the connections do not fire in step; the mean stays the interval.
+  -- wrk paces a connection's next request from the answer to its last one, so answers that take longer would send
+  -- fewer check-ins: people do not wait for each other's answers. Each second the interval is shortened (or lengthened)
+  -- by how far that second fell short of (or beyond) this thread's share of the rate, half the way at a time.
+  local per_thread = rate / tonumber(os.getenv("CHECKIN_THREADS") or "1")
+  -- The first second is a part of one (os.time counts whole seconds) and is not measured.
+  local second, whole, sent_before, scale = nil, false, 0, 1
   function delay()
-    return math.floor(interval_ms * (0.5 + math.random()))
+    local now = os.time()
+    if second == nil then
+      second = now
+    elseif now ~= second then
+      if whole then
+        local ratio = (sent - sent_before) / (per_thread * (now - second))
+        scale = math.max(0.5, math.min(1.5, scale * (1 + (ratio - 1) / 2)))
+      end
+      second, whole, sent_before = now, true, sent
+    end
+    -- Jittered so the connections do not fire in step; the mean stays the interval.
+    return math.floor(interval_ms * scale * (0.5 + math.random()))
   end
 end
 
 function request()
+  sent = sent + 1
   local s = stations[math.random(#stations)]
   local body = string.format('{%s,"lat":%.6f,"lon":%.6f}', kinds[math.random(#kinds)], s[2] + (math.random() - 0.5) * 0.0005, s[3])
   return wrk.format("POST", "/api/stations/" .. s[1] .. "/checkins",
