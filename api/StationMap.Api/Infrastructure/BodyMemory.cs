@@ -97,9 +97,8 @@ public sealed class BodyMemory(TimeProvider time, ILogger<BodyMemory> logger) : 
     {
         var before = Environment.WorkingSet;
         var started = time.GetTimestamp();
+        // Its committed memory becomes the baseline at the next tick, as any full collection's does.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        _committedAfterCollection = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        _fullCollectionSeen = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
         _lastCollection = time.GetUtcNow();
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         logger.LogInformation(
